@@ -1,0 +1,39 @@
+/**
+ * The terminal front end of a local session. Interactive on a TTY (prompt, one request at a time);
+ * scriptable otherwise: one request per input line, answers printed in input order, and the promise
+ * resolves once input has ended and every answer is printed.
+ */
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { LocalSession } from './session.ts';
+
+export interface TerminalOptions {
+  readonly input: Readable;
+  readonly output: Writable;
+  readonly interactive: boolean;
+}
+
+export async function runTerminal(session: LocalSession, options: TerminalOptions): Promise<void> {
+  const { input, output, interactive } = options;
+  const rl = createInterface({ input, ...(interactive ? { output, prompt: 'you> ' } : {}), terminal: interactive });
+  const write = (text: string) => new Promise<void>((resolve) => output.write(`${text}\n`, () => resolve()));
+  if (interactive) {
+    await write(`kotodama local chat (session ${session.id}). Type /help for commands, Ctrl+D to quit.`);
+    rl.prompt();
+  }
+  // Answers are computed concurrently (lanes run in parallel) but printed strictly in input order.
+  let printed: Promise<void> = Promise.resolve();
+  for await (const line of rl) {
+    if (!line.trim()) {
+      if (interactive) rl.prompt();
+      continue;
+    }
+    const answer = session.answer(line);
+    printed = printed.then(async () => {
+      await write(await answer);
+      if (interactive) rl.prompt();
+    });
+    if (interactive) await printed;
+  }
+  await printed;
+}

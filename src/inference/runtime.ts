@@ -1,0 +1,87 @@
+/**
+ * Model access for worker processes. Each (task, model, dtype, device) is loaded once per process:
+ * the *promise* of the load is cached so concurrent first callers share it, and a failed load is
+ * forgotten so the next job retries (e.g. after `npm run models -- download`).
+ */
+import { env, pipeline, type AllTasks, type PretrainedModelOptions } from '@huggingface/transformers';
+import type { Config, LaneConfig } from '../config/index.ts';
+import type { Logger } from '../core/logger.ts';
+import { toModelError } from './errors.ts';
+
+/** The transformers.js tasks kotodama's lanes use. */
+export type LaneTask = 'feature-extraction' | 'translation' | 'text-generation' | 'automatic-speech-recognition';
+
+export type PipelineFor<T extends LaneTask> = AllTasks[T];
+
+/** What to load: the lane's model settings plus the task that runs it. */
+export interface ModelSpec {
+  readonly task: LaneTask;
+  readonly model: string;
+  readonly dtype: LaneConfig['dtype'];
+  readonly device: LaneConfig['device'];
+}
+
+export interface ModelRuntimeOptions {
+  readonly models: Config['models'];
+  readonly logger: Logger;
+  /** Called with download/load progress events from transformers.js (the download command uses it). */
+  readonly onProgress?: (event: unknown) => void;
+}
+
+/** Points transformers.js at the models folder. The library's `env` is process-global, so do it once. */
+export function configureTransformers(models: Config['models']): void {
+  env.cacheDir = models.dir;
+  env.localModelPath = models.dir.endsWith('/') ? models.dir : `${models.dir}/`;
+  env.allowLocalModels = true;
+  env.allowRemoteModels = models.allowRemote;
+}
+
+export class ModelRuntime {
+  readonly #loads = new Map<string, Promise<unknown>>();
+  readonly #options: ModelRuntimeOptions;
+
+  constructor(options: ModelRuntimeOptions) {
+    this.#options = options;
+    configureTransformers(options.models);
+  }
+
+  /** The pipeline for `spec`, loading it on first use. Rejects with a `UserError('model_missing')` when absent. */
+  load<T extends LaneTask>(spec: ModelSpec & { task: T }): Promise<PipelineFor<T>> {
+    const key = `${spec.task}|${spec.model}|${spec.dtype}|${spec.device}`;
+    let loading = this.#loads.get(key) as Promise<PipelineFor<T>> | undefined;
+    if (!loading) {
+      loading = this.#create(spec);
+      this.#loads.set(key, loading);
+      loading.catch(() => this.#loads.delete(key));
+    }
+    return loading;
+  }
+
+  async #create<T extends LaneTask>(spec: ModelSpec & { task: T }): Promise<PipelineFor<T>> {
+    const { models, logger, onProgress } = this.#options;
+    const started = performance.now();
+    const options: PretrainedModelOptions = {
+      dtype: spec.dtype,
+      device: spec.device,
+      local_files_only: !models.allowRemote,
+      ...(models.threads > 0 ? { session_options: { intraOpNumThreads: models.threads, interOpNumThreads: 1 } } : {}),
+      ...(onProgress ? { progress_callback: onProgress } : {}),
+    };
+    try {
+      const loaded = await pipeline(spec.task, spec.model, options);
+      logger.info({ model: spec.model, task: spec.task, dtype: spec.dtype, ms: Math.round(performance.now() - started) }, 'model loaded');
+      return loaded;
+    } catch (error) {
+      throw toModelError(error, spec, models);
+    }
+  }
+
+  /** Frees every loaded ONNX session. */
+  async dispose(): Promise<void> {
+    const loads = [...this.#loads.values()];
+    this.#loads.clear();
+    for (const settled of await Promise.allSettled(loads)) {
+      if (settled.status === 'fulfilled') await (settled.value as { dispose?: () => Promise<unknown> }).dispose?.();
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * `npm run worker -- --lanes faq,translate` (default: every enabled lane). Loads each lane's model
+ * once, before taking jobs, then serves the lanes until SIGINT/SIGTERM.
+ */
+import { loadConfig } from './config/index.ts';
+import { parseLanes } from './core/args.ts';
+import { createLogger } from './core/logger.ts';
+import { assertRedisReachable } from './core/redis.ts';
+import { onShutdown } from './core/shutdown.ts';
+import { runMain } from './core/run-main.ts';
+import { ModelRuntime } from './inference/runtime.ts';
+import { createProcessors } from './lanes/processors.ts';
+import { LANE_NAMES, resolveLane } from './lanes/registry.ts';
+import { WorkerHost } from './queue/worker-host.ts';
+
+runMain(async () => {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.log.level, name: 'kotodama-worker' });
+  const lanes = parseLanes(process.argv.slice(2), LANE_NAMES.filter((lane) => config.lanes[lane].enabled));
+  await assertRedisReachable(config.redis);
+
+  const runtime = new ModelRuntime({ models: config.models, logger });
+  for (const lane of lanes) {
+    const spec = resolveLane(config, lane);
+    try {
+      await runtime.load(spec);
+    } catch (error) {
+      // A missing model must not stop the other lanes: its jobs get a clear message instead.
+      logger.warn({ lane, model: spec.model, err: error }, 'model not loaded; jobs of this lane will report it');
+    }
+  }
+  const host = new WorkerHost({ config, lanes, processors: createProcessors({ config, runtime, logger }), logger });
+  await host.start();
+  logger.info({ lanes }, 'worker ready');
+  process.send?.({ type: 'ready', lanes });
+
+  onShutdown(async (signal) => {
+    logger.info({ signal }, 'worker shutting down');
+    await host.close();
+    await runtime.dispose();
+  });
+});
