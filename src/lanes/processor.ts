@@ -33,10 +33,13 @@ export type LaneProcessors = { readonly [L in LaneName]?: LaneProcessor<L> };
 /** Reasons a processor's signal is aborted with. */
 export const ABORT_CANCELLED = 'cancelled';
 export const ABORT_TIMEOUT = 'timeout';
+/** The worker process is stopping: the job goes back to the queue for another worker. */
+export const ABORT_SHUTDOWN = 'shutdown';
 
-export function abortReason(signal: AbortSignal): 'cancelled' | 'timeout' | 'other' {
+export function abortReason(signal: AbortSignal): 'cancelled' | 'timeout' | 'shutdown' | 'other' {
   const reason: unknown = signal.reason;
   if (reason === ABORT_CANCELLED) return 'cancelled';
+  if (reason === ABORT_SHUTDOWN) return 'shutdown';
   if (reason === ABORT_TIMEOUT || (reason instanceof Error && reason.name === 'TimeoutError')) return 'timeout';
   return 'other';
 }

@@ -3,12 +3,12 @@
  * reports progress, posts the result (or the user-facing error) on the job's replies queue, and
  * chains follow-up steps. Delivery is at least once, so every write here is idempotent by job id.
  */
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/index.ts';
 import { describeError, isUserError, UserError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
-import { ABORT_TIMEOUT, type LaneProcessor, type LaneProgress } from '../lanes/processor.ts';
+import { ABORT_SHUTDOWN, ABORT_TIMEOUT, type LaneProcessor, type LaneProgress } from '../lanes/processor.ts';
 import { LANES, resolveLane, type LaneName } from '../lanes/registry.ts';
 import { jobEnvelopeSchema, type JobEnvelope, type ReplyEnvelope } from './envelope.ts';
 import type { LaneProducer } from './producer.ts';
@@ -33,7 +33,7 @@ export function createLaneWorker<L extends LaneName>(lane: L, processor: LanePro
   const spec = resolveLane(deps.config, lane);
   const logger = deps.logger.child({ lane });
 
-  const handle = async (job: Job, _token?: string, signal?: AbortSignal): Promise<unknown> => {
+  const handle = async (job: Job, token?: string, signal?: AbortSignal): Promise<unknown> => {
     const envelope = jobEnvelopeSchema.safeParse(job.data);
     if (!envelope.success) {
       // Without a valid envelope there is nowhere to reply to: fail loudly, never retry.
@@ -54,6 +54,7 @@ export function createLaneWorker<L extends LaneName>(lane: L, processor: LanePro
       } finally {
         clearTimeout(timer);
       }
+      if (signal?.aborted && signal.reason === ABORT_SHUTDOWN) return await handBack(job, token);
       const parsed = LANES[lane].result.parse(result);
       const [next, ...rest] = data.then ?? [];
       if (next) {
@@ -68,6 +69,7 @@ export function createLaneWorker<L extends LaneName>(lane: L, processor: LanePro
       await deps.replies.publish(data.reply.queue, reply(lane, jobId, data, { ok: true, result: parsed }, next?.lane));
       return parsed;
     } catch (error) {
+      if (signal?.aborted && signal.reason === ABORT_SHUTDOWN) return await handBack(job, token);
       const finalAttempt = isUserError(error) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (!finalAttempt) {
         logger.warn({ jobId, attempt: job.attemptsMade + 1, err: error }, 'job failed, will retry');
@@ -80,6 +82,13 @@ export function createLaneWorker<L extends LaneName>(lane: L, processor: LanePro
       await deps.replies.publish(data.reply.queue, reply(lane, jobId, data, { ok: false, error: failure }));
       throw isUserError(error) ? new UnrecoverableError(error.message) : error;
     }
+  };
+
+  /** Puts the job back untouched (no attempt used) so another worker runs it right away. */
+  const handBack = async (job: Job, token: string | undefined): Promise<never> => {
+    await job.moveToDelayed(Date.now(), token);
+    logger.info({ jobId: job.id }, 'job handed back on shutdown');
+    throw new DelayedError();
   };
 
   const worker = new Worker(LANES[lane].queue, handle, {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Config } from '../config/index.ts';
 import type { Logger } from '../core/logger.ts';
 import { createRedis } from '../core/redis.ts';
-import { ABORT_CANCELLED, type LaneProcessors } from '../lanes/processor.ts';
+import { ABORT_CANCELLED, ABORT_SHUTDOWN, type LaneProcessors } from '../lanes/processor.ts';
 import type { LaneName } from '../lanes/registry.ts';
 import { createLaneWorker } from './lane-worker.ts';
 import { cancelChannel, LaneProducer } from './producer.ts';
@@ -73,13 +73,16 @@ export class WorkerHost {
 
   /**
    * Stops taking jobs and lets running ones finish for up to `graceMs`; past that, running jobs are
-   * handed back (their lock lapses and another worker picks them up). Then queues, then Redis.
+   * aborted and handed back to the queue for another worker. Then queues, then Redis.
    */
   async close(graceMs = 30_000): Promise<void> {
     const workers = [...this.#workers.values()];
     const graceful = Promise.allSettled(workers.map((worker) => worker.close()));
     const timedOut = await Promise.race([graceful.then(() => false), delay(graceMs).then(() => true)]);
-    if (timedOut) await Promise.allSettled(workers.map((worker) => worker.close(true)));
+    if (timedOut) {
+      for (const worker of workers) worker.cancelAllJobs(ABORT_SHUTDOWN);
+      await graceful;
+    }
     await this.#subscriber.quit().catch(() => this.#subscriber.disconnect());
     await this.#replies.close();
     await this.#producer.close();
