@@ -71,6 +71,8 @@ function fromEnv(env: Env): Tree {
   if (modelsDir) set('models.dir', modelsDir);
   const offline = nonEmpty('KOTODAMA_OFFLINE');
   if (offline) set('models.allowRemote', !['1', 'true', 'yes'].includes(offline.toLowerCase()));
+  const hub = nonEmpty('HF_ENDPOINT');
+  if (hub) set('models.remoteHost', hub.endsWith('/') ? hub : `${hub}/`);
   const level = nonEmpty('LOG_LEVEL');
   if (level) set('log.level', level);
   const hosts = nonEmpty('DISCORD_ATTACHMENT_HOSTS');

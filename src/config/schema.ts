@@ -40,6 +40,8 @@ export const configSchema = z.strictObject({
     dir: z.string().min(1),
     allowRemote: z.boolean(),
     threads: z.number().int().min(0).max(64),
+    /** Where models are downloaded from: the Hugging Face Hub or a mirror of it. */
+    remoteHost: z.url({ protocol: /^https?$/u }),
   }),
   queue: z.strictObject({
     keepCompleted: positiveInt,

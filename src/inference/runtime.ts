@@ -34,6 +34,7 @@ export function configureTransformers(models: Config['models']): void {
   env.localModelPath = models.dir.endsWith('/') ? models.dir : `${models.dir}/`;
   env.allowLocalModels = true;
   env.allowRemoteModels = models.allowRemote;
+  env.remoteHost = models.remoteHost;
 }
 
 export class ModelRuntime {

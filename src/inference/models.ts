@@ -1,0 +1,35 @@
+/**
+ * Which model files each lane needs and whether they are in the models folder. Used by the
+ * `npm run models` command; workers simply load and report what is missing.
+ */
+import { ModelRegistry } from '@huggingface/transformers';
+import type { Config } from '../config/index.ts';
+import { resolveLane, type LaneName } from '../lanes/registry.ts';
+import type { ModelSpec } from './runtime.ts';
+
+/** Every model a lane may load: its main model plus pair-specific translation models. */
+export function laneModels(config: Config, lane: LaneName): ModelSpec[] {
+  const spec = resolveLane(config, lane);
+  const main: ModelSpec = { task: spec.task, model: spec.model, dtype: spec.dtype, device: spec.device };
+  if (lane !== 'translate') return [main];
+  const pairs = [...new Set(Object.values(config.translate.pairModels))].filter((model) => model !== spec.model);
+  return [main, ...pairs.map((model) => ({ ...main, model }))];
+}
+
+export interface ModelStatus {
+  readonly spec: ModelSpec;
+  /** Files present, or all files when the list could be determined. */
+  readonly files: readonly { file: string; present: boolean }[];
+  readonly complete: boolean;
+}
+
+/** Checks the models folder only (never the network). Without config.json the file list is unknown. */
+export async function modelStatus(spec: ModelSpec): Promise<ModelStatus> {
+  try {
+    const result = await ModelRegistry.is_pipeline_cached_files(spec.task, spec.model, { dtype: spec.dtype, device: spec.device });
+    const files = result.files.map((entry) => ({ file: entry.file, present: entry.cached }));
+    return { spec, files, complete: result.allCached };
+  } catch {
+    return { spec, files: [{ file: 'config.json', present: false }], complete: false };
+  }
+}

@@ -1,0 +1,66 @@
+/** `npm run models`: status, offline refusal, and a real download from a local Hub-compatible server. */
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config/index.ts';
+import { runScript } from '../helpers/spawn.ts';
+
+const FIXTURES = path.join(PROJECT_ROOT, 'tests/fixtures/models');
+let server: Server;
+let hub = '';
+const requested: string[] = [];
+
+beforeAll(async () => {
+  // Serves the fixture folders the way the Hub does: /<model>/resolve/<revision>/<file>.
+  server = createServer((request, response) => {
+    const match = /^\/([^/]+)\/resolve\/[^/]+\/(.+)$/u.exec(request.url ?? '');
+    const file = match ? path.join(FIXTURES, match[1] ?? '', decodeURIComponent(match[2] ?? '')) : '';
+    requested.push(request.url ?? '');
+    if (!match || !file.startsWith(FIXTURES) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    const body = readFileSync(file);
+    response.writeHead(200, { 'content-length': body.byteLength }).end(request.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  hub = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('npm run models', () => {
+  it('GIVEN the fixtures profile THEN status reports every lane ready', async () => {
+    const result = await runScript('src/cli/models.ts', ['status'], { env: { KOTODAMA_PROFILE: 'fixtures' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout.match(/: ready$/gmu)).toHaveLength(4);
+  });
+
+  it('GIVEN an empty models folder offline THEN download names the missing files and exits 1 without any request', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kotodama-models-'));
+    const before = requested.length;
+    const result = await runScript('src/cli/models.ts', ['download', 'faq', '--offline'], { env: { KOTODAMA_PROFILE: 'fixtures', MODELS_DIR: dir, HF_ENDPOINT: hub } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('tiny-random-bert/config.json');
+    expect(requested.length).toBe(before);
+  });
+
+  it('GIVEN a reachable hub THEN download fetches the lane model with progress and a worker can load it offline', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kotodama-models-'));
+    const env = { KOTODAMA_PROFILE: 'fixtures', MODELS_DIR: dir, HF_ENDPOINT: hub, KOTODAMA_OFFLINE: '0' };
+    const result = await runScript('src/cli/models.ts', ['download', 'translate'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/100%.*encoder_model\.onnx/u);
+    expect(existsSync(path.join(dir, 'tiny-random-marian-en-de/onnx/encoder_model.onnx'))).toBe(true);
+    const status = await runScript('src/cli/models.ts', ['status', 'translate', '--offline'], { env });
+    expect(status.stdout).toMatch(/translate\s+tiny-random-marian-en-de \(fp32\): ready/u);
+  });
+
+  it('GIVEN a wrong command or lane THEN it prints the usage', async () => {
+    expect((await runScript('src/cli/models.ts', ['fetch'])).stderr).toContain('Usage: npm run models');
+    expect((await runScript('src/cli/models.ts', ['status', 'nope'])).stderr).toContain('Unknown lane(s) nope');
+  });
+});
