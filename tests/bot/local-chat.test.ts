@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.ts';
-import { cleanupRedis, REDIS_URL } from '../helpers/env.ts';
+import { cleanupRedis, REDIS_URL, waitFor } from '../helpers/env.ts';
 import { runScript } from '../helpers/spawn.ts';
 
 const prefix = () => `test-chat-${randomUUID().slice(0, 8)}`;
@@ -59,5 +59,35 @@ describe('local chat (npm start without a Discord token)', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('redis.url');
     expect(result.stderr).toContain('log.level');
+  });
+});
+
+describe('split deployment (npm run worker + npm run bot)', () => {
+  it('GIVEN a worker process for some lanes and a bot-only front end THEN they answer together through Redis', async () => {
+    const KOTODAMA_REDIS_PREFIX = prefix();
+    const env = { KOTODAMA_PROFILE: 'fixtures', KOTODAMA_REDIS_PREFIX, REDIS_URL };
+    const { spawn } = await import('node:child_process');
+    const worker = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts', '--lanes', 'faq,translate'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let workerLog = '';
+    worker.stderr.on('data', (chunk: Buffer) => (workerLog += chunk.toString()));
+    try {
+      await waitFor(() => (workerLog.includes('worker ready') ? true : undefined), 30_000, 'worker ready');
+      const result = await runScript('src/main.ts', ['--bot-only'], { env, input: '/ask what languages can you translate?\n/translate en おはようございます\n' });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain('FAQ: Which languages do you support?');
+      expect(result.stdout).toContain('Japanese → English');
+    } finally {
+      worker.kill('SIGTERM');
+      const code = await new Promise<number | null>((resolve) => worker.once('exit', resolve));
+      expect(code).toBe(0);
+      expect(workerLog).toContain('worker shutting down');
+      await cleanupRedis(loadConfig({ env: { REDIS_URL }, overrides: { redis: { prefix: KOTODAMA_REDIS_PREFIX } } }));
+    }
+  });
+
+  it('GIVEN an unknown lane THEN the worker refuses with the list of lanes', async () => {
+    const result = await runScript('src/worker.ts', ['--lanes', 'faq,sing'], { env: { KOTODAMA_PROFILE: 'fixtures', REDIS_URL } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Unknown lane(s) sing. Lanes: faq, translate, transcribe, generate');
   });
 });
