@@ -1,0 +1,55 @@
+/**
+ * Generic questions that no FAQ answers, trained as an extra "background" class that is never returned.
+ *
+ * Why: in a small FAQ a function word like "what" or "ですか" may appear in a single entry, and the classifier then
+ * treats it as strong evidence for that entry ("what is the capital of France?" -> the events entry). A class made of
+ * everyday off-topic questions absorbs that evidence, so only content words move the probability. Hand-written and
+ * unrelated to any evaluation set.
+ */
+export const BACKGROUND_QUESTIONS: readonly string[] = [
+  'what is the capital of france',
+  'how are you doing today',
+  'what time is it now',
+  'can you tell me a joke',
+  'who won the game last night',
+  'what is the weather like tomorrow',
+  'how do I cook rice',
+  'what is the meaning of life',
+  'is it going to rain this weekend',
+  'where is the nearest train station',
+  'how old is the universe',
+  'what should I eat for dinner',
+  'can you help me with my homework',
+  'how many people live in the world',
+  'do you like music',
+  'what is your favorite movie',
+  'how do I get better at math',
+  'why is the sky blue',
+  'when does the store open',
+  'I am bored, what can I do',
+  'how much does a new car cost',
+  'tell me something interesting about the ocean',
+  'who are you and what do you do',
+  'is this a good time to buy a house',
+  'what does this word mean',
+  '今日はいい天気ですね',
+  '今何時ですか',
+  'おすすめの映画はありますか',
+  '晩ご飯は何がいいと思いますか',
+  '日本の首都はどこですか',
+  '面白い話をしてください',
+  'これはどういう意味ですか',
+  '明日は雨が降りますか',
+  '元気ですか',
+  '好きな食べ物は何ですか',
+  '宿題を手伝ってもらえますか',
+  '駅までどうやって行けばいいですか',
+  '暇なんだけど何をすればいい',
+  'なぜ空は青いのですか',
+  '電車が遅れているみたい',
+  'お腹がすいたなあ',
+  'この本はとても面白かった',
+  '週末は何をしましたか',
+  '誕生日プレゼントを買いに行きたい',
+  '日曜日に友達と映画を見ました',
+];

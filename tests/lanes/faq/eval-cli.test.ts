@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { SMALL_FAQ } from './fixtures.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const dir = mkdtempSync(join(tmpdir(), 'eval-faq-'));
+const faqYaml = join(dir, 'faq.yaml');
+writeFileSync(faqYaml, stringify({ entries: SMALL_FAQ }));
+const faqJson = join(dir, 'faq.json');
+writeFileSync(faqJson, JSON.stringify(SMALL_FAQ));
+
+const jsonl = (name: string, rows: Array<{ text: string; expected: string | null }>): string => {
+  const file = join(dir, name);
+  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return file;
+};
+const queries = jsonl('queries.jsonl', [
+  { text: 'how do i join voice', expected: 'join-voice' },
+  { text: 'when does game night start', expected: 'event-schedule' },
+  { text: 'ニックネームを変えたい', expected: 'ja-nickname' },
+  { text: 'my cat is sleeping on the keyboard', expected: null },
+]);
+const calibrate = jsonl('calibrate.jsonl', [
+  { text: 'how to report someone who spams', expected: 'report-user' },
+  { text: 'where do I get roles', expected: 'get-role' },
+  { text: 'what is the best pizza topping', expected: null },
+]);
+
+function run(...args: string[]) {
+  const r = spawnSync('npx', ['tsx', 'src/cli/eval-faq.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  // npx itself may warn about the project's .npmrc: keep only the CLI's own lines.
+  const stderr = r.stderr
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('npm warn'))
+    .join('\n');
+  return { status: r.status, stdout: r.stdout.trim(), stderr };
+}
+
+describe('eval-faq CLI', () => {
+  it('prints one JSON line of metrics for a YAML FAQ with calibration', () => {
+    const { status, stdout } = run('--faq', faqYaml, '--queries', queries, '--calibrate', calibrate);
+    expect(status).toBe(0);
+    expect(stdout.split('\n')).toHaveLength(1);
+    const m = JSON.parse(stdout) as Record<string, number | null>;
+    expect(m).toMatchObject({ in_scope_accuracy: 1, in_scope_refusal_rate: 0, oos_recall: 1, entries: 7, queries: 4 });
+    for (const key of ['threshold', 'p50_ms', 'p99_ms']) expect(typeof m[key]).toBe('number');
+  });
+
+  it('uses the default threshold without calibration and reports oos_recall null without OOS queries', () => {
+    const inScopeOnly = jsonl('in-scope.jsonl', [{ text: 'how do i join voice', expected: 'join-voice' }]);
+    const { status, stdout } = run('--faq', faqJson, '--queries', inScopeOnly, '--retrieval', 'lexical');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ in_scope_accuracy: 1, oos_recall: null, queries: 1 });
+  });
+
+  it('explains that dense retrieval needs the embedding model', () => {
+    const { status, stderr } = run('--faq', faqJson, '--queries', queries, '--retrieval', 'dense');
+    expect(status).not.toBe(0);
+    expect(stderr).toMatch(/embedding model/);
+  });
+
+  it.each([
+    [['--queries', 'x.jsonl'], /--faq and --queries are required/],
+    [['--faq', 'x', '--queries', 'y', '--bogus'], /Unknown option/],
+    [['--faq', join(dir, 'missing.yaml'), '--queries', 'y'], /cannot read/],
+  ])('exits non-zero with a one-line message on bad arguments %j', (args, message) => {
+    const { status, stderr } = run(...args);
+    expect(status).not.toBe(0);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(message);
+  });
+
+  it('points at the bad field of an invalid FAQ and an unknown expected id', () => {
+    const badFaq = join(dir, 'bad.json');
+    writeFileSync(badFaq, JSON.stringify([{ id: 'x', questions: [], answer: 'a' }]));
+    expect(run('--faq', badFaq, '--queries', queries).stderr).toMatch(/bad\.json: 0\.questions/);
+    const unknownId = jsonl('unknown.jsonl', [{ text: 'hi', expected: 'nope' }]);
+    expect(run('--faq', faqJson, '--queries', unknownId).stderr).toMatch(/unknown\.jsonl:1: expected "nope"/);
+  });
+});
