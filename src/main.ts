@@ -6,7 +6,7 @@
 import { LocalSession, runTerminal } from './bot/local/index.ts';
 import { spawnWorker, type SpawnedWorker } from './bot/spawn-worker.ts';
 import { loadConfig } from './config/index.ts';
-import { UserError } from './core/errors.ts';
+import { DiscordBot } from './bot/discord/app.ts';
 import { createLogger } from './core/logger.ts';
 import { assertRedisReachable } from './core/redis.ts';
 import { runMain } from './core/run-main.ts';
@@ -22,17 +22,19 @@ runMain(async () => {
   const logger = createLogger({ level: logLevel });
   await assertRedisReachable(config.redis);
 
-  if (config.discord.token) {
-    throw new UserError(
-      'unavailable',
-      'The Discord adapter is not in this build yet. Unset DISCORD_TOKEN to use the local chat (npm start).',
-    );
-  }
-
   let worker: SpawnedWorker | undefined;
   if (!botOnly) {
     const lanes = LANE_NAMES.filter((lane) => config.lanes[lane].enabled);
     worker = await spawnWorker(lanes, { ...process.env, LOG_LEVEL: logLevel });
+  }
+  if (config.discord.token) {
+    const bot = new DiscordBot(config, logger);
+    onShutdown(async () => {
+      await bot.close();
+      await worker?.stop();
+    });
+    await bot.start(config.discord.token);
+    return;
   }
   const session = new LocalSession(config, logger);
   await session.ready();

@@ -77,7 +77,9 @@ function fromEnv(env: Env): Tree {
   if (level) set('log.level', level);
   const hosts = nonEmpty('DISCORD_ATTACHMENT_HOSTS');
   if (hosts) set('attachments.hosts', hosts.split(',').map((host) => host.trim()).filter(Boolean));
-  set('discord', { token: nonEmpty('DISCORD_TOKEN') });
+  const apiUrl = nonEmpty('DISCORD_API_URL');
+  if (apiUrl) set('discord.apiUrl', apiUrl);
+  set('discord.token', nonEmpty('DISCORD_TOKEN'));
   return tree;
 }
 

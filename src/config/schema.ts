@@ -29,6 +29,8 @@ export const laneConfigSchema = z.strictObject({
 
 export type LaneConfig = z.infer<typeof laneConfigSchema>;
 
+const snowflake = z.string().regex(/^\d{17,20}$/u, 'a Discord id (17-20 digits)');
+
 const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/u, 'use a language code such as en or ja');
 
 export const configSchema = z.strictObject({
@@ -84,8 +86,25 @@ export const configSchema = z.strictObject({
     hosts: z.array(z.string().regex(/^[\w.-]+(:\d+)?$|^\[[\d:a-f]+\](:\d+)?$/u, 'use host or host:port')).min(1),
   }),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) }),
-  /** Secrets and endpoints that only come from the environment. */
-  discord: z.strictObject({ token: z.string().optional() }),
+  discord: z.strictObject({
+    /** Secret: only from the DISCORD_TOKEN environment variable. */
+    token: z.string().optional(),
+    apiUrl: z.url({ protocol: /^https?$/u }),
+    rateLimit: z.strictObject({ userPerMinute: positiveInt, guildPerMinute: positiveInt }),
+    access: z.strictObject({
+      allowChannels: z.array(snowflake),
+      denyChannels: z.array(snowflake),
+      allowRoles: z.array(snowflake),
+      denyRoles: z.array(snowflake),
+    }),
+    retentionDays: positiveInt.max(3650),
+    defaults: z.strictObject({
+      lanes: z.array(z.enum(LANE_NAMES)),
+      autoTranscribe: z.boolean(),
+      autoTranslate: languageCode.nullable(),
+      persona: z.string().max(2000),
+    }),
+  }),
 });
 
 export type Config = z.infer<typeof configSchema>;

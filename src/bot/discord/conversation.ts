@@ -1,0 +1,34 @@
+/**
+ * A chat conversation is the reply chain: replying to one of the bot's messages continues it. The
+ * chain is read back from Discord itself, so it survives restarts and needs no storage.
+ */
+import type { Message } from 'discord.js';
+import type { ChatMessage } from '../../lanes/generate/schema.ts';
+
+/** Longest chain followed back (turns, including the new one). */
+export const MAX_TURNS = 12;
+
+/** Message text as the model should see it: no bot mention, no footers, no "still writing" marker. */
+export function cleanContent(content: string, botId: string): string {
+  return content
+    .replaceAll(`<@${botId}>`, '')
+    .replaceAll(`<@!${botId}>`, '')
+    .split('\n')
+    .filter((line) => !line.startsWith('-# '))
+    .join('\n')
+    .replace(/ ▌$/u, '')
+    .trim();
+}
+
+export async function conversationFor(message: Message, botId: string): Promise<ChatMessage[]> {
+  const turns: ChatMessage[] = [{ role: 'user', content: cleanContent(message.content, botId) }];
+  let reference = message.reference?.messageId;
+  while (reference && turns.length < MAX_TURNS) {
+    const previous = await message.channel.messages.fetch(reference).catch(() => null);
+    if (!previous) break;
+    const content = cleanContent(previous.content, botId);
+    if (content) turns.unshift({ role: previous.author.id === botId ? 'assistant' : 'user', content });
+    reference = previous.reference?.messageId;
+  }
+  return turns;
+}
