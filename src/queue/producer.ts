@@ -24,6 +24,14 @@ export interface Enqueued {
   readonly jobId: string;
 }
 
+/** Longest an enqueue may take before the front end tells the user the queue is unreachable. */
+export const ENQUEUE_TIMEOUT_MS = 5_000;
+
+/** Redis is down or too slow: the request was (probably) not queued. */
+export class QueueUnavailableError extends Error {
+  override readonly name = 'QueueUnavailableError';
+}
+
 /** Channel on which cancellation requests for running jobs reach every worker process. */
 export const cancelChannel = (prefix: string) => `${prefix}:cancel`;
 
@@ -51,7 +59,17 @@ export class LaneProducer {
       removeOnComplete: { count: this.config.queue.keepCompleted, age: this.config.queue.keepCompletedAgeSec },
       removeOnFail: { count: this.config.queue.keepFailed },
     };
-    await this.queue(lane).add(lane, data, options);
+    // BullMQ waits for a reconnecting client instead of failing: answer the user now, not when Redis returns.
+    if (['reconnecting', 'close', 'end'].includes(this.connection.status)) throw new QueueUnavailableError(`Redis is ${this.connection.status}`);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new QueueUnavailableError('enqueue timed out')), ENQUEUE_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.queue(lane).add(lane, data, options), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
     return { lane, jobId };
   }
 
