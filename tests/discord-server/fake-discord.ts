@@ -309,6 +309,11 @@ export class FakeDiscord {
   }
 
   /** Sends any dispatch to the bot's session(s). */
+  /** Delivers an existing message's MESSAGE_CREATE again, to whichever client is connected now. */
+  redeliver(message: APIMessage): void {
+    this.dispatchMessage('MESSAGE_CREATE', message);
+  }
+
   dispatch(t: string, d: unknown, filter: DispatchFilter = {}): number {
     return this.gateway.dispatch(t, d, filter);
   }

@@ -1,0 +1,106 @@
+/**
+ * Limits and failure paths end to end: rate limits, a restart that meets a replayed event, cancelling
+ * a waiting job from its placeholder, and an answer that outlives its interaction token.
+ */
+import { Queue } from 'bullmq';
+import { REST } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Deliverer } from '../../src/bot/discord/deliver.ts';
+import { BotStore } from '../../src/bot/discord/store.ts';
+import { createRedis } from '../../src/core/redis.ts';
+import { FakeDiscord } from '../discord-server/index.ts';
+import { cleanupRedis, quietLogger, testConfig } from '../helpers/env.ts';
+import { botRepliesTo, finalReplyTo, startBot } from './harness.ts';
+
+const config = { discord: { rateLimit: { userPerMinute: 2, guildPerMinute: 1000 } } };
+let server: FakeDiscord;
+
+beforeAll(async () => {
+  server = new FakeDiscord();
+  await server.start();
+});
+
+afterAll(() => server.close());
+
+describe('limits and restarts', () => {
+  it('GIVEN a member over the rate limit THEN they are told when to retry and nothing more is queued', async () => {
+    const bot = await startBot({ server, config });
+    try {
+      const mention = (text: string) => server.sendMessage({ content: `<@${server.botUser.id}> ${text}`, mentions: [server.botUser], author: server.users.bob });
+      const first = mention('one');
+      const second = mention('two');
+      await finalReplyTo(server, first);
+      await finalReplyTo(server, second);
+      const third = mention('three');
+      const refused = await finalReplyTo(server, third);
+      expect(refused.content).toMatch(/sending requests a little fast\. Please try again in \d+ s/u);
+      const queue = new Queue('generate', { connection: createRedis(testConfig().redis, 'worker'), prefix: bot.prefix });
+      expect(await queue.getJob(`generate-${third.id}`)).toBeUndefined();
+      expect(await queue.getJob(`generate-${second.id}`)).toBeDefined();
+      await queue.close();
+      const command = server.slashCommand({ name: 'ask', user: server.users.bob, options: [{ name: 'question', value: 'help' }] });
+      await server.waitFor(() => command.response, 10_000);
+      const data = (command.response as { data?: { content?: string; flags?: number } }).data;
+      expect(data?.content).toContain('try again in');
+      expect((data?.flags ?? 0) & 64).toBe(64);
+    } finally {
+      await bot.stop();
+    }
+  }, 120_000);
+
+  it('GIVEN the bot restarts THEN an event replayed to the new process is not answered again', async () => {
+    const first = await startBot({ server, config });
+    const source = server.sendMessage({ content: `<@${server.botUser.id}> hello`, mentions: [server.botUser] });
+    await finalReplyTo(server, source);
+    await first.stop(true);
+    const second = await startBot({ server, config, prefix: first.prefix, args: ['--bot-only'] });
+    try {
+      server.redeliver(source);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(botRepliesTo(server, source)).toHaveLength(1);
+    } finally {
+      await second.stop();
+    }
+  }, 120_000);
+
+  it('GIVEN a waiting job WHEN its Cancel button is clicked THEN it is removed and the placeholder says so', async () => {
+    // --bot-only without workers: the job stays queued, as behind a long queue.
+    const bot = await startBot({ server, config, args: ['--bot-only'] });
+    try {
+      const source = server.sendMessage({ content: `<@${server.botUser.id}> a long question`, mentions: [server.botUser] });
+      const placeholder = await server.waitFor(() => botRepliesTo(server, source).find((m) => (m.components?.length ?? 0) > 0), 10_000, 'cancel button');
+      expect(placeholder.content).toMatch(/^⏳/u);
+      const button = (placeholder.components?.[0] as { components: { custom_id: string }[] }).components[0];
+      server.clickButton({ message: placeholder, customId: button?.custom_id ?? '' });
+      const cancelled = await server.waitFor(() => botRepliesTo(server, source).find((m) => m.content === '✖️ Cancelled.'), 10_000, 'cancelled');
+      expect(cancelled.components ?? []).toEqual([]);
+    } finally {
+      await bot.stop();
+    }
+  }, 120_000);
+});
+
+describe('answers after the interaction token expired', () => {
+  it('GIVEN an answer older than 15 minutes THEN it is posted in the channel as a reply, without pings', async () => {
+    const cfg = testConfig();
+    const redis = createRedis(cfg.redis, 'worker');
+    try {
+      const rest = new REST({ api: server.apiUrl }).setToken(server.token);
+      const deliverer = new Deliverer(rest, new BotStore(redis, cfg.redis.prefix), quietLogger);
+      const source = server.sendMessage({ content: 'translate me later' });
+      const record = server.messageCommand({ name: 'Translate to English', target: source });
+      const target = { kind: 'interaction' as const, applicationId: server.applicationId, token: record.token, createdAt: Date.now() - 16 * 60_000, channelId: source.channel_id, userId: server.users.alice.id, messageId: source.id };
+      await deliverer.deliver('translate-late', target, 'late answer @everyone');
+      const reply = await finalReplyTo(server, source);
+      expect(reply.content).toBe('late answer @everyone');
+      expect(reply.mention_everyone).toBe(false);
+      expect(server.requestsTo('PATCH', /webhooks/u)).toHaveLength(0);
+      // Delivered again (a retried reply job): nothing new is posted.
+      await deliverer.deliver('translate-late', target, 'late answer @everyone');
+      expect(botRepliesTo(server, source)).toHaveLength(1);
+    } finally {
+      redis.disconnect();
+      await cleanupRedis(cfg);
+    }
+  });
+});
