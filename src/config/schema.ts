@@ -97,7 +97,6 @@ export const configSchema = z.strictObject({
       allowRoles: z.array(snowflake),
       denyRoles: z.array(snowflake),
     }),
-    retentionDays: positiveInt.max(3650),
     defaults: z.strictObject({
       lanes: z.array(z.enum(LANE_NAMES)),
       autoTranscribe: z.boolean(),
