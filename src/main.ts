@@ -25,7 +25,7 @@ runMain(async () => {
   let worker: SpawnedWorker | undefined;
   if (!botOnly) {
     const lanes = LANE_NAMES.filter((lane) => config.lanes[lane].enabled);
-    worker = await spawnWorker(lanes, { ...process.env, LOG_LEVEL: logLevel });
+    worker = await spawnWorker(lanes, { ...process.env, LOG_LEVEL: logLevel }, logger);
   }
   if (config.discord.token) {
     const bot = new DiscordBot(config, logger);

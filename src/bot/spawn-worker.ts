@@ -1,34 +1,64 @@
 /**
  * `npm start` on one machine: the workers run in a child process, so ONNX inference (which blocks its
- * thread) never stalls the process that talks to Discord or the terminal.
+ * thread) never stalls the process that talks to Discord or the terminal. If the worker process dies
+ * (out of memory, a native crash), it is started again with backoff; queued jobs simply wait for it.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { Logger } from '../core/logger.ts';
 import type { LaneName } from '../lanes/names.ts';
 
 const WORKER_ENTRY = fileURLToPath(new URL('../worker.ts', import.meta.url));
+const MAX_BACKOFF_MS = 30_000;
 
 export interface SpawnedWorker {
-  readonly child: ChildProcess;
+  /** The current worker process id (changes when it is restarted). */
+  pid(): number | undefined;
+  /** Resolves once the current worker process is ready (after a restart, the new one). */
+  ready(): Promise<void>;
   /** Asks the worker to finish in-flight jobs and exit; resolves when it has. */
   stop(): Promise<void>;
 }
 
-export function spawnWorker(lanes: readonly LaneName[], env: NodeJS.ProcessEnv): Promise<SpawnedWorker> {
-  const child = fork(WORKER_ENTRY, ['--lanes', lanes.join(',')], {
-    env,
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
-  };
-  return new Promise((resolve, reject) => {
-    child.once('message', (message: unknown) => {
-      if ((message as { type?: string } | null)?.type === 'ready') resolve({ child, stop });
+function launch(lanes: readonly LaneName[], env: NodeJS.ProcessEnv): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> } {
+  const child = fork(WORKER_ENTRY, ['--lanes', lanes.join(',')], { env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const ready = new Promise<void>((resolve, reject) => {
+    child.on('message', (message: unknown) => {
+      if ((message as { type?: string } | null)?.type === 'ready') resolve();
     });
-    child.once('exit', (code) => reject(new Error(`the worker process exited (code ${code}) before it was ready; see the messages above`)));
+    void exited.then((code) => reject(new Error(`the worker process exited (code ${code}) before it was ready; see the messages above`)));
   });
+  return { child, ready, exited };
+}
+
+/** Starts the worker process and resolves once its models are loaded and it takes jobs. */
+export async function spawnWorker(lanes: readonly LaneName[], env: NodeJS.ProcessEnv, logger: Logger): Promise<SpawnedWorker> {
+  let current = launch(lanes, env);
+  await current.ready;
+  let stopping = false;
+  let backoff = 1_000;
+  const supervise = async (): Promise<void> => {
+    while (!stopping) {
+      const code = await current.exited;
+      if (stopping) return;
+      logger.error({ code, retryInMs: backoff }, 'worker process died; starting it again');
+      await new Promise((resolve) => setTimeout(resolve, backoff).unref());
+      if (stopping) return;
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+      current = launch(lanes, env);
+      await current.ready.then(() => (backoff = 1_000)).catch(() => undefined);
+    }
+  };
+  void supervise();
+  return {
+    pid: () => current.child.pid,
+    ready: () => current.ready,
+    async stop() {
+      stopping = true;
+      const { child, exited } = current;
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }

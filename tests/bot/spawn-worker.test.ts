@@ -1,0 +1,39 @@
+/** npm start's worker child: a crashed worker process is started again and jobs go on. */
+import type { Worker } from 'bullmq';
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnWorker } from '../../src/bot/spawn-worker.ts';
+import { createRedis } from '../../src/core/redis.ts';
+import type { ReplyEnvelope } from '../../src/queue/envelope.ts';
+import { LaneProducer } from '../../src/queue/producer.ts';
+import { createReplyConsumer } from '../../src/queue/replies.ts';
+import { cleanupRedis, quietLogger, REDIS_URL, testConfig, waitFor } from '../helpers/env.ts';
+
+const config = testConfig();
+afterAll(() => cleanupRedis(config));
+
+describe('worker process supervision', () => {
+  it('GIVEN the worker process is killed THEN a new one starts and answers the next job', async () => {
+    const env = { ...process.env, KOTODAMA_PROFILE: 'fixtures', KOTODAMA_REDIS_PREFIX: config.redis.prefix, REDIS_URL, LOG_LEVEL: 'silent' };
+    const worker = await spawnWorker(['translate'], env, quietLogger);
+    const producerRedis = createRedis(config.redis, 'producer');
+    const consumerRedis = createRedis(config.redis, 'worker');
+    const producer = new LaneProducer(config, producerRedis);
+    const replies: ReplyEnvelope[] = [];
+    const consumer: Worker = createReplyConsumer({ config, connection: consumerRedis, queueName: 'replies-spawn', logger: quietLogger, handler: async (r) => void replies.push(r) });
+    try {
+      const first = worker.pid();
+      process.kill(first ?? 0, 'SIGKILL');
+      await waitFor(() => (worker.pid() !== first ? true : undefined), 20_000, 'a new worker process');
+      await worker.ready();
+      const { jobId } = await producer.enqueue('translate', { sourceId: 'after-crash', input: { text: 'hello', to: 'ja' }, context: { origin: 'local', userId: 'u' }, reply: { queue: 'replies-spawn', target: {} } });
+      const reply = await waitFor(() => replies.find((r) => r.jobId === jobId), 30_000, 'reply');
+      expect(reply.outcome.ok).toBe(true);
+    } finally {
+      await consumer.close();
+      await producer.close();
+      await worker.stop();
+      producerRedis.disconnect();
+      consumerRedis.disconnect();
+    }
+  }, 90_000);
+});
