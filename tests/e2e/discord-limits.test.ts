@@ -104,3 +104,15 @@ describe('answers after the interaction token expired', () => {
     }
   });
 });
+
+describe('start-up', () => {
+  it('GIVEN a wrong token THEN the bot exits with a message saying so, without echoing the token', async () => {
+    const { runScript } = await import('../helpers/spawn.ts');
+    const result = await runScript('src/main.ts', ['--bot-only'], {
+      env: { KOTODAMA_PROFILE: 'fixtures', DISCORD_TOKEN: 'not-the-right-token', DISCORD_API_URL: server.apiUrl },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Discord rejected DISCORD_TOKEN');
+    expect(result.stderr).not.toContain('not-the-right-token');
+  }, 60_000);
+});

@@ -82,7 +82,15 @@ export class DiscordBot {
     this.client.on(Events.MessageReactionAdd, (reaction, user) => void this.#guard('reaction', () => onReaction(this, reaction, user)));
     this.client.on(Events.Error, (error) => this.logger.error({ err: error }, 'discord client error'));
     const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
-    await this.client.login(token);
+    try {
+      await this.client.login(token);
+    } catch (error) {
+      const { code, status } = error as { code?: unknown; status?: unknown };
+      if (code === 'TokenInvalid' || status === 401) {
+        throw new UserError('bad_request', 'Discord rejected DISCORD_TOKEN. Copy the bot token again (Developer Portal → Bot → Reset Token).');
+      }
+      throw error;
+    }
     await ready;
     this.#consumer = createReplyConsumer({
       config: this.config,
