@@ -8,6 +8,8 @@ import { createLogger } from './core/logger.ts';
 import { assertRedisReachable } from './core/redis.ts';
 import { onShutdown } from './core/shutdown.ts';
 import { runMain } from './core/run-main.ts';
+import { createProgressPrinter } from './cli/progress.ts';
+import { modelStatus } from './inference/models.ts';
 import { ModelRuntime } from './inference/runtime.ts';
 import { createProcessors } from './lanes/processors.ts';
 import { LANE_NAMES, resolveLane } from './lanes/registry.ts';
@@ -23,7 +25,12 @@ runMain(async () => {
   for (const lane of lanes) {
     const spec = resolveLane(config, lane);
     try {
-      await runtime.load(spec);
+      // A first start downloads the models: say so and show progress instead of sitting silent.
+      const present = (await modelStatus(spec)).complete;
+      if (!present && config.models.allowRemote) {
+        logger.warn({ lane, model: spec.model }, 'model not downloaded yet: downloading it now (npm run models -- download does this ahead of time)');
+      }
+      await runtime.load(spec, present ? undefined : createProgressPrinter(process.stderr));
     } catch (error) {
       // A missing model must not stop the other lanes: its jobs get a clear message instead.
       logger.warn({ lane, model: spec.model, err: error }, 'model not loaded; jobs of this lane will report it');

@@ -47,19 +47,19 @@ export class ModelRuntime {
   }
 
   /** The pipeline for `spec`, loading it on first use. Rejects with a `UserError('model_missing')` when absent. */
-  load<T extends LaneTask>(spec: ModelSpec & { task: T }): Promise<PipelineFor<T>> {
+  load<T extends LaneTask>(spec: ModelSpec & { task: T }, onProgress = this.#options.onProgress): Promise<PipelineFor<T>> {
     const key = `${spec.task}|${spec.model}|${spec.dtype}|${spec.device}`;
     let loading = this.#loads.get(key) as Promise<PipelineFor<T>> | undefined;
     if (!loading) {
-      loading = this.#create(spec);
+      loading = this.#create(spec, onProgress);
       this.#loads.set(key, loading);
       loading.catch(() => this.#loads.delete(key));
     }
     return loading;
   }
 
-  async #create<T extends LaneTask>(spec: ModelSpec & { task: T }): Promise<PipelineFor<T>> {
-    const { models, logger, onProgress } = this.#options;
+  async #create<T extends LaneTask>(spec: ModelSpec & { task: T }, onProgress: ((event: unknown) => void) | undefined): Promise<PipelineFor<T>> {
+    const { models, logger } = this.#options;
     const started = performance.now();
     const options: PretrainedModelOptions = {
       dtype: spec.dtype,

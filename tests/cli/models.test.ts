@@ -59,6 +59,25 @@ describe('npm run models', () => {
     expect(status.stdout).toMatch(/translate\s+tiny-random-marian-en-de \(fp32\): ready/u);
   });
 
+  it('GIVEN a worker whose model is not downloaded THEN it says so, shows progress, and becomes ready', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = mkdtempSync(path.join(tmpdir(), 'kotodama-models-'));
+    const env = { ...process.env, KOTODAMA_PROFILE: 'fixtures', MODELS_DIR: dir, HF_ENDPOINT: hub, KOTODAMA_OFFLINE: '0', KOTODAMA_REDIS_PREFIX: `test-dl-${Date.now()}` };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts', '--lanes', 'faq'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!stderr.includes('worker ready') && Date.now() < deadline && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(stderr).toContain('worker ready');
+      expect(stderr).toContain('model not downloaded yet');
+      expect(stderr).toMatch(/100%.*tiny-random-bert\/onnx\/model\.onnx/u);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  });
+
   it('GIVEN a wrong command or lane THEN it prints the usage', async () => {
     expect((await runScript('src/cli/models.ts', ['fetch'])).stderr).toContain('Usage: npm run models');
     expect((await runScript('src/cli/models.ts', ['status', 'nope'])).stderr).toContain('Unknown lane(s) nope');
