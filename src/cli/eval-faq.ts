@@ -1,7 +1,7 @@
 /**
  * Offline evaluation of FAQ retrieval: accuracy, refusals and latency on a query file, as one JSON line.
  *
- *   npx tsx src/cli/eval-faq.ts --faq <yaml|json> --queries <jsonl> [--calibrate <jsonl>] [--retrieval lexical]
+ *   npx tsx src/cli/eval-faq.ts --faq <yaml|json> --queries <jsonl> [--calibrate <jsonl>] [--retrieval lexical|dense|hybrid]
  *     [--objective balanced|accuracy] [--max-refusal 0.08]
  *
  * Query lines are `{"text": "...", "expected": "<entry id>" | null}`; `null` means the FAQ should say it does not
@@ -14,7 +14,8 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { faqEntrySchema, type FaqEntry } from '../lanes/faq/entry.ts';
 import { decide, DEFAULT_MARGIN, DEFAULT_THRESHOLD } from '../lanes/faq/retrieval/decide.ts';
-import { buildLexicalIndex, type LexicalIndex, type RankedEntry } from '../lanes/faq/retrieval/lexical.ts';
+import { type LexicalIndex, type RankedEntry } from '../lanes/faq/retrieval/lexical.ts';
+import { buildRanker, RETRIEVAL_MODES, type RetrievalMode } from '../lanes/faq/ranker.ts';
 
 class UsageError extends Error {}
 
@@ -162,9 +163,11 @@ export interface EvaluateOptions extends CalibrationOptions {
   readonly faq: string;
   readonly queries: string;
   readonly calibrate?: string;
+  /** `dense` and `hybrid` need the FAQ lane's embedding model (`lanes.faq.model` of the loaded config). */
+  readonly retrieval?: RetrievalMode;
 }
 
-export function evaluate(options: EvaluateOptions): Record<string, number | null> {
+export async function evaluate(options: EvaluateOptions): Promise<Record<string, number | null>> {
   const { faq: faqFile, queries: queryFile, calibrate: calibrateFile } = options;
   const entries = loadFaq(faqFile);
   const ids = new Set(entries.map((e) => e.id));
@@ -172,8 +175,10 @@ export function evaluate(options: EvaluateOptions): Record<string, number | null
   const calibration = calibrateFile === undefined ? undefined : loadQueries(calibrateFile, ids);
 
   const t0 = performance.now();
-  const index = buildLexicalIndex(entries);
-  const trainMs = performance.now() - t0;
+  const { index, embedMs, close } = await buildRanker(options.retrieval ?? 'lexical', entries, [...queries, ...(calibration ?? [])].map((q) => q.text)).catch((error: unknown) => {
+    throw new UsageError((error as Error).message.split('\n')[0] ?? 'the embedding model failed');
+  });
+  const trainMs = performance.now() - t0 - embedMs;
   const threshold = calibration ? calibrateThreshold(index, calibration, options) : DEFAULT_THRESHOLD;
 
   let inScope = 0;
@@ -197,6 +202,7 @@ export function evaluate(options: EvaluateOptions): Record<string, number | null
     }
   }
   latencies.sort((a, b) => a - b);
+  await close();
   return {
     in_scope_accuracy: inScope ? round(inScopeRight / inScope) : null,
     in_scope_refusal_rate: inScope ? round(inScopeRefused / inScope) : null,
@@ -205,12 +211,13 @@ export function evaluate(options: EvaluateOptions): Record<string, number | null
     p50_ms: round(percentile(latencies, 0.5), 3),
     p99_ms: round(percentile(latencies, 0.99), 3),
     train_ms: round(trainMs, 1),
+    embed_ms: round(embedMs, 1),
     entries: entries.length,
     queries: queries.length,
   };
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -229,24 +236,20 @@ function main(argv: string[]): void {
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]} (${USAGE})`);
   }
-  if (values.retrieval === 'dense' || values.retrieval === 'hybrid') {
-    throw new UsageError(`--retrieval ${values.retrieval} needs the embedding model, which is not wired yet; use --retrieval lexical`);
-  }
-  if (values.retrieval !== 'lexical') throw new UsageError(`unknown --retrieval ${values.retrieval} (${USAGE})`);
+  const retrieval = values.retrieval as RetrievalMode;
+  if (!RETRIEVAL_MODES.includes(retrieval)) throw new UsageError(`unknown --retrieval ${values.retrieval} (${USAGE})`);
   if (values.faq === undefined || values.queries === undefined) throw new UsageError(`--faq and --queries are required (${USAGE})`);
   const objective = values.objective;
   if (objective !== 'balanced' && objective !== 'accuracy') throw new UsageError(`--objective must be balanced or accuracy`);
   const maxRefusal = Number(values['max-refusal']);
   if (!(maxRefusal >= 0 && maxRefusal <= 1)) throw new UsageError(`--max-refusal must be a number between 0 and 1`);
   const { faq, queries, calibrate } = values;
-  const options: EvaluateOptions = { faq, queries, objective, maxRefusal, ...(calibrate === undefined ? {} : { calibrate }) };
-  console.log(JSON.stringify(evaluate(options)));
+  const options: EvaluateOptions = { faq, queries, objective, maxRefusal, retrieval, ...(calibrate === undefined ? {} : { calibrate }) };
+  console.log(JSON.stringify(await evaluate(options)));
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
+main(process.argv.slice(2)).catch((error: unknown) => {
   if (!(error instanceof UsageError)) throw error;
   console.error(`eval-faq: ${error.message}`);
   process.exit(2);
-}
+});

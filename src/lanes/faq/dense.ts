@@ -1,5 +1,8 @@
 /**
- * Dense similarity with a sentence-embedding model: every paraphrase is embedded once (cached by its
+ * Dense similarity with a sentence-embedding model. `EntryVectors` is the FAQ lane's (vectors come from the
+ * persisted, micro-batched `EmbeddingCache`); `DenseIndex` embeds for itself and serves chat grounding.
+ *
+ * `DenseIndex`: every paraphrase is embedded once (cached by its
  * text), the query once per job, and an entry scores the best cosine over its paraphrases.
  */
 import type { FeatureExtractionPipeline } from '@huggingface/transformers';
@@ -31,6 +34,30 @@ export class DenseIndex {
     for (const entry of entries) {
       let best = -1;
       for (let i = 0; i < entry.questions.length; i++) best = Math.max(best, dot(queryVector as Float32Array, vectors[index++] as Float32Array));
+      scores.set(entry.id, best);
+    }
+    return scores;
+  }
+}
+
+/** An entry scores the best cosine between the query and any of its paraphrases, from precomputed vectors. */
+export class EntryVectors {
+  /**
+   * @param entries The FAQ.
+   * @param vectors Normalised vectors of every entry's questions, in order (`entries.flatMap(e => e.questions)`).
+   */
+  constructor(
+    private readonly entries: readonly FaqEntry[],
+    private readonly vectors: readonly Float32Array[],
+  ) {}
+
+  /** Best cosine similarity of the (normalised) query vector against each entry's paraphrases, by entry id. */
+  similarities(query: Float32Array): Map<string, number> {
+    const scores = new Map<string, number>();
+    let index = 0;
+    for (const entry of this.entries) {
+      let best = -1;
+      for (let i = 0; i < entry.questions.length; i++) best = Math.max(best, dot(query, this.vectors[index++] as Float32Array));
       scores.set(entry.id, best);
     }
     return scores;

@@ -1,74 +1,135 @@
 /**
- * FAQ answering: lexical retrieval (works before any model is downloaded) fused with dense similarity
- * from the multilingual embedding model when it is available. Below the confidence threshold, or when
- * the top two are too close, the answer is "I don't know" with the closest entries as suggestions.
+ * FAQ answering: an entry's trigger wins; otherwise lexical retrieval (works before any model is downloaded) fused
+ * with dense similarity from the multilingual embedding model when it is available. Below the guild's confidence
+ * threshold, or when the top two are too close, the answer is "I don't know" with the closest entries as
+ * suggestions, and the question is kept as a miss for the guild's admins.
+ *
+ * Each job reads its guild's FAQ version (one Redis GET) and rebuilds that guild's index when it moved, so edits made
+ * from Discord or the CLI apply at once in every worker.
  */
+import type { Redis } from 'ioredis';
 import type { Config } from '../../config/index.ts';
 import type { Logger } from '../../core/logger.ts';
+import { createRedis } from '../../core/redis.ts';
 import type { ModelRuntime } from '../../inference/runtime.ts';
 import type { LaneProcessor } from '../processor.ts';
 import { resolveLane } from '../registry.ts';
-import { DenseIndex } from './dense.ts';
-import type { FaqEntry } from './entry.ts';
+import { EmbedBatcher } from './batcher.ts';
+import { EntryVectors } from './dense.ts';
+import { EmbeddingCache, embeddingKey, forwardPass, type Embedder } from './embeddings.ts';
+import { KnowledgeCache, retryingOnce, type KnowledgeBase } from './kb.ts';
 import { loadFaqFile } from './knowledge.ts';
+import { MissLog } from './misses.ts';
 import { decide } from './retrieval/decide.ts';
-import { buildLexicalIndex, type LexicalIndex, type RankedEntry } from './retrieval/lexical.ts';
+import type { RankedEntry } from './retrieval/lexical.ts';
+import type { FaqResult } from './schema.ts';
+import { StatusReporter } from './status.ts';
+import { FaqStore } from './store.ts';
 
 export interface FaqDeps {
   readonly config: Config;
-  readonly runtime: ModelRuntime;
+  readonly runtime: Pick<ModelRuntime, 'load'>;
   readonly logger: Logger;
+  /**
+   * Redis for guild FAQs, misses, embeddings and status. Without it the lane opens its own connection at the first
+   * job that has a guild (jobs without one, such as the local chat, need only the FAQ file).
+   */
+  readonly redis?: Redis;
 }
 
-interface KnowledgeBase {
-  readonly entries: readonly FaqEntry[];
-  readonly byId: ReadonlyMap<string, FaqEntry>;
-  readonly lexical: LexicalIndex;
+interface Dense {
+  readonly embedder: unknown;
+  readonly cache: EmbeddingCache;
+  readonly batcher: EmbedBatcher;
 }
 
-export function createFaqProcessor({ config, runtime, logger }: FaqDeps): LaneProcessor<'faq'> {
+export function createFaqProcessor({ config, runtime, logger, redis: given }: FaqDeps): LaneProcessor<'faq'> {
   const lane = resolveLane(config, 'faq');
-  const { threshold, margin, denseWeight, denseFloor } = config.faq;
-  let knowledge: Promise<KnowledgeBase> | undefined;
+  const { margin, denseWeight, denseFloor, batchWaitMs, batchMax, missRetentionDays } = config.faq;
+  const prefix = config.redis.prefix;
+  let redis = given;
+  const connect = (): Redis => (redis ??= createRedis(config.redis, 'worker'));
+  const defaults = retryingOnce(() => loadFaqFile(config.faq.file));
+  let store: FaqStore | undefined;
+  const storeFor = (): FaqStore | undefined => (redis ? (store ??= new FaqStore(redis, prefix, defaults)) : undefined);
+  const knowledge = new KnowledgeCache(defaults, storeFor);
+  const status = new StatusReporter(() => (redis ? { redis, prefix } : undefined));
+  const misses = (): MissLog => new MissLog(connect(), prefix, missRetentionDays * 86_400);
+  let dense: Dense | undefined;
   let denseWarned = false;
 
-  const loadKnowledge = async (): Promise<KnowledgeBase> => {
-    const entries = await loadFaqFile(config.faq.file);
-    return { entries, byId: new Map(entries.map((entry) => [entry.id, entry])), lexical: buildLexicalIndex(entries) };
-  };
-
-  /** The embedding index, or null (lexical only) when the model is missing or failed to load. */
-  const loadDense = async (): Promise<DenseIndex | null> => {
-    if (denseWeight === 0) return null;
+  /** The embedding side, or the reason there is none (lexical only). */
+  const loadDense = async (): Promise<Dense | string> => {
+    if (denseWeight === 0) return 'faq.denseWeight is 0 (lexical only by configuration)';
     try {
-      return new DenseIndex(await runtime.load({ task: 'feature-extraction', model: lane.model, dtype: lane.dtype, device: lane.device }));
+      const embedder = await runtime.load({ task: 'feature-extraction', model: lane.model, dtype: lane.dtype, device: lane.device });
+      if (dense?.embedder !== embedder) {
+        const batcher = new EmbedBatcher(forwardPass(embedder as unknown as Embedder), batchWaitMs, batchMax);
+        const persistence = () => (redis ? { redis, key: embeddingKey(prefix, lane.model, lane.dtype) } : undefined);
+        dense = { embedder, batcher, cache: new EmbeddingCache(batcher, persistence) };
+      }
+      return dense;
     } catch (error) {
       if (!denseWarned) logger.warn({ err: error }, 'FAQ embedding model unavailable: answering from the lexical index only');
       denseWarned = true;
+      return `embedding model ${lane.model} unavailable: ${(error as Error).message.split('\n')[0]}`;
+    }
+  };
+
+  /** Hybrid scores, or null when the model is unavailable or fails (the lexical ranking then stands alone). */
+  const hybrid = async (kb: KnowledgeBase, question: string, lexical: readonly RankedEntry[], jobLogger: Logger): Promise<RankedEntry[] | null> => {
+    const loaded = await loadDense();
+    if (typeof loaded === 'string') {
+      await status.report('lexical', loaded);
+      return null;
+    }
+    try {
+      const index = (kb.dense ??= loaded.cache.vectors(kb.entries.flatMap((e) => e.questions)).then((vectors) => new EntryVectors(kb.entries, vectors)));
+      kb.dense.catch(() => kb.dense === index && delete kb.dense);
+      const [[query], denseIndex] = await Promise.all([loaded.batcher.vectors([question]), index]);
+      await status.report('hybrid', `embedding model ${lane.model} loaded`);
+      return fuse(lexical, denseIndex.similarities(query as Float32Array), denseWeight, denseFloor);
+    } catch (error) {
+      jobLogger.warn({ err: error }, 'FAQ embedding failed: answering from the lexical index');
       return null;
     }
   };
 
-  return async (input) => {
-    knowledge ??= loadKnowledge();
-    knowledge.catch(() => (knowledge = undefined));
-    const kb = await knowledge;
-    const lexical = kb.lexical.rank(input.question, 20);
-    const dense = await loadDense();
-    const ranked = dense ? fuse(lexical, await dense.similarities(input.question, kb.entries), denseWeight, denseFloor) : lexical;
-    const retrieval = dense ? 'hybrid' : 'lexical';
-    const decision = decide(ranked, { threshold, margin });
-    if (decision.kind === 'answer') {
-      const entry = kb.byId.get(decision.entryId) as FaqEntry;
-      return { kind: 'answer', entryId: entry.id, question: entry.questions[0] ?? '', answer: entry.answer, score: decision.score, retrieval };
+  return async (input, ctx) => {
+    const guildId = ctx.context.guildId;
+    if (guildId) connect();
+    const kb = await knowledge.get(guildId);
+    const triggered = kb.trigger(input.question);
+    let result: FaqResult;
+    if (triggered) {
+      const entry = kb.byId.get(triggered);
+      result = { kind: 'answer', entryId: triggered, question: entry?.questions[0] ?? '', answer: entry?.answer ?? '', score: 1, retrieval: 'trigger' };
+    } else {
+      const lexical = kb.lexical.rank(input.question, 20);
+      const fused = await hybrid(kb, input.question, lexical, ctx.logger);
+      const retrieval = fused ? 'hybrid' : 'lexical';
+      const decision = decide(fused ?? lexical, { threshold: kb.threshold ?? config.faq.threshold, margin });
+      if (decision.kind === 'answer') {
+        const entry = kb.byId.get(decision.entryId);
+        result = { kind: 'answer', entryId: decision.entryId, question: entry?.questions[0] ?? '', answer: entry?.answer ?? '', score: decision.score, retrieval };
+      } else {
+        const suggestions = decision.suggestions.map((c) => ({ id: c.id, question: kb.byId.get(c.id)?.questions[0] ?? c.id, score: c.score }));
+        result = { kind: 'unknown', suggestions, retrieval };
+      }
     }
-    const suggestions = decision.suggestions.map((candidate) => ({
-      id: candidate.id,
-      question: kb.byId.get(candidate.id)?.questions[0] ?? candidate.id,
-      score: candidate.score,
-    }));
-    return { kind: 'unknown', suggestions, retrieval };
+    if (guildId) await remember(guildId, input.question, result, ctx.jobId).catch((error: unknown) => ctx.logger.warn({ err: error }, 'could not record the FAQ outcome'));
+    return result;
   };
+
+  /** Unanswered questions become misses; answers are remembered so that a 👎 can be traced to the question. */
+  async function remember(guildId: string, question: string, result: FaqResult, jobId: string): Promise<void> {
+    const log = misses();
+    if (result.kind === 'unknown') {
+      const closest = result.suggestions[0]?.id;
+      await log.record(guildId, { question, kind: 'unknown', ...(closest ? { entryId: closest } : {}) });
+    }
+    await log.rememberAnswer(jobId, { guildId, question, ...(result.kind === 'answer' ? { entryId: result.entryId } : {}) });
+  }
 }
 
 /** Convex blend of the lexical confidence and the rescaled cosine; entries only dense found join too. */

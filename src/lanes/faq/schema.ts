@@ -15,8 +15,8 @@ export const faqResultSchema = z.discriminatedUnion('kind', [
     question: z.string(),
     answer: z.string(),
     score: z.number(),
-    /** Which retrieval produced it: `hybrid` when the embedding model was available, else `lexical`. */
-    retrieval: z.enum(['lexical', 'hybrid']),
+    /** What produced it: an entry's `trigger`, `hybrid` when the embedding model was available, else `lexical`. */
+    retrieval: z.enum(['lexical', 'hybrid', 'trigger']),
   }),
   z.strictObject({
     kind: z.literal('unknown'),

@@ -1,0 +1,122 @@
+/**
+ * `/faq` end to end: the real bot and worker processes against the fake Discord server. Admins change the FAQ from
+ * Discord and the next `/ask` answers from it (no restart); "I don't know" offers buttons; misses and 👎 come back
+ * in `/faq misses`, and one click turns a miss into a paraphrase.
+ */
+import type { APIMessage } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandOptionInput } from '../discord-server/interactions.ts';
+import type { InteractionRecord } from '../discord-server/state.ts';
+import { waitFor } from '../helpers/env.ts';
+import { startBot, type BotUnderTest } from './harness.ts';
+
+let bot: BotUnderTest;
+const server = () => bot.server;
+
+beforeAll(async () => {
+  bot = await startBot({ config: { discord: { rateLimit: { userPerMinute: 1000, guildPerMinute: 1000 } } } });
+}, 90_000);
+
+afterAll(async () => {
+  expect(await bot.stop()).toBe(0);
+}, 60_000);
+
+function message(record: InteractionRecord): APIMessage | undefined {
+  return record.originalMessageId ? server().messagesIn(record.channelId).find((m) => m.id === record.originalMessageId) : undefined;
+}
+
+/** What the member sees: an immediate reply's content, or the deferred reply once it is no longer a placeholder. */
+function shown(record: InteractionRecord): Promise<string> {
+  return server().waitFor(() => {
+    const data = (record.response as { type?: number; data?: { content?: string } } | null);
+    if (data?.type === 4 || data?.type === 7) return data.data?.content;
+    const content = message(record)?.content;
+    return content && !content.startsWith('⏳') ? content : undefined;
+  }, 30_000, `response to ${record.id}`);
+}
+
+const faq = (sub: string, options: CommandOptionInput[] = [], user = server().users.alice) => server().slashCommand({ name: 'faq', user, options: [{ name: sub, subcommand: options }] });
+const ask = (question: string) => server().slashCommand({ name: 'ask', options: [{ name: 'question', value: question }] });
+const ephemeral = (record: InteractionRecord) => (((record.response as { data?: { flags?: number } }).data?.flags ?? 0) & 64) === 64;
+
+describe('/faq from Discord', () => {
+  it('GIVEN /faq add by an admin THEN the next /ask answers from the new entry, without a restart', async () => {
+    const added = faq('add', [{ name: 'question', value: 'What is the wifi password? | wifi password please' }, { name: 'answer', value: 'Ask the **staff**.' }, { name: 'id', value: 'wifi' }, { name: 'triggers', value: '=wlan' }]);
+    expect(await shown(added)).toContain('Added `wifi` with 2 question(s)');
+    expect(ephemeral(added)).toBe(true);
+    expect(await shown(ask('What is the wifi password?'))).toContain('Ask the **staff**.');
+    expect(await shown(ask('wlan'))).toContain('Ask the **staff**.');
+  });
+
+  it('GIVEN a member without Manage Server THEN /faq refuses', async () => {
+    expect(await shown(faq('add', [{ name: 'question', value: 'q' }, { name: 'answer', value: 'a' }], server().users.bob))).toContain('Only members with the Manage Server permission');
+  });
+
+  it.each([
+    ['an empty answer', [{ name: 'question', value: 'empty?' }, { name: 'answer', value: '   ' }], 'answer: the answer is empty'],
+    ['an answer too long for Discord', [{ name: 'question', value: 'long?' }, { name: 'answer', value: 'x'.repeat(1950) }], 'too long for Discord (at most 1900'],
+    ['a taken id', [{ name: 'question', value: 'again?' }, { name: 'answer', value: 'a' }, { name: 'id', value: 'wifi' }], 'An entry with id "wifi" already exists'],
+  ])('GIVEN /faq add with %s THEN the admin is told what to fix', async (_kind, options, message) => {
+    expect(await shown(faq('add', options as CommandOptionInput[]))).toContain(message);
+  });
+
+  it('GIVEN /faq import of a CSV attachment THEN its entries are added and /faq list pages through them', async () => {
+    const csv = 'question,answer,id\n"Where, exactly, is the venue?",Tokyo,venue\nWhen is the meetup?,"Fridays, 8pm",meetup\n';
+    const file = server().addAttachment(Buffer.from(csv), 'faq.csv', 'text/csv');
+    expect(await shown(faq('import', [{ name: 'file', attachment: file }]))).toContain('Imported 2 entries from faq.csv: 2 new, 0 replaced');
+    const bad = server().addAttachment(Buffer.from('question,answer\nonly one field\n'), 'bad.csv', 'text/csv');
+    expect(await shown(faq('import', [{ name: 'file', attachment: bad }]))).toContain('bad.csv: line 2: expected question,answer[,id] but found 1 field');
+
+    const first = faq('list', []);
+    expect(await shown(first)).toMatch(/11 entries, page 1\/2/u);
+    const page = message(first) as APIMessage;
+    const next = server().clickButton({ message: page, customId: 'faq:page:2' });
+    expect(await shown(next)).toMatch(/page 2\/2[\s\S]*`wifi`/u);
+  });
+
+  it('GIVEN /faq edit and remove THEN the answer changes and the entry disappears', async () => {
+    expect(await shown(faq('edit', [{ name: 'id', value: 'meetup' }, { name: 'answer', value: 'Saturdays.' }]))).toContain('Updated `meetup`');
+    expect(await shown(ask('When is the meetup?'))).toContain('Saturdays.');
+    expect(await shown(faq('remove', [{ name: 'id', value: 'venue' }]))).toContain('Removed `venue`');
+    expect(await shown(faq('remove', [{ name: 'id', value: 'venue' }]))).toContain('There is no entry "venue"');
+  });
+
+  it('GIVEN a strict threshold THEN /ask says it does not know with suggestion buttons, and a click posts that answer', async () => {
+    expect(await shown(faq('threshold', [{ name: 'value', value: '1' }]))).toContain('confidence 1 or more');
+    const record = ask('How do I use this bot?');
+    expect(await shown(record)).toContain("I'm not sure I know the answer");
+    const unknown = message(record) as APIMessage;
+    const buttons = (unknown.components?.[0] as { components?: { custom_id?: string }[] } | undefined)?.components ?? [];
+    expect(buttons.map((b) => b.custom_id)).toContain('faq:show:how-to-use');
+    const click = server().clickButton({ message: unknown, customId: 'faq:show:how-to-use', user: server().users.bob });
+    expect(await shown(click)).toContain('Use `/ask` for questions about this server');
+    expect(ephemeral(click)).toBe(false);
+  });
+
+  it('GIVEN the miss and a 👎 on an answer THEN /faq misses shows both, and one click makes the miss a paraphrase', async () => {
+    expect(await shown(faq('threshold', [{ name: 'value', value: 'reset' }]))).toContain('back to the default');
+    const answered = ask('What is the wifi password?');
+    await shown(answered);
+    server().react({ message: message(answered) as APIMessage, emoji: '👎', user: server().users.bob });
+    // The reaction is handled asynchronously: ask again until it shows (each ask is a new interaction).
+    const misses = await waitFor(async () => {
+      const record = faq('misses');
+      return (await shown(record)).includes('👎 1') ? record : undefined;
+    }, 20_000, '👎 in /faq misses');
+    const text = await shown(misses);
+    expect(text).toMatch(/×1 “How do I use this bot\?” → closest `how-to-use`/u);
+    expect(text).toMatch(/×1 · 👎 1 “What is the wifi password\?” → closest `wifi`/u);
+    const buttons = ((message(misses) as APIMessage).components?.[0] as { components?: { custom_id?: string }[] }).components ?? [];
+    const learn = buttons.find((b) => b.custom_id?.endsWith(':how-to-use'))?.custom_id ?? '';
+    const click = server().clickButton({ message: message(misses) as APIMessage, customId: learn });
+    expect(await shown(click)).toContain('Added “How do I use this bot?” to `how-to-use`');
+  });
+
+  it('GIVEN /faq status THEN it shows the entries, the retrieval mode with its reason, and the threshold', async () => {
+    const text = await shown(faq('status'));
+    // 7 + 3: learning a paraphrase into how-to-use made a server copy of that file entry.
+    expect(text).toMatch(/\*\*Entries\*\*: 10 \(7 from the FAQ file, 3 added here\)/u);
+    expect(text).toContain('**hybrid** — embedding model tiny-random-bert loaded');
+    expect(text).toContain('0.121 (default `faq.threshold`)');
+  });
+});
