@@ -1,24 +1,34 @@
 /**
  * Speech to text: fetch the audio (inline or from an allowed attachment host), decode it to 16 kHz
- * mono, skip silence (Whisper invents words on it), then run Whisper in 30 s windows with overlap.
+ * mono, skip silence (Whisper invents words on it), choose the language (forced, hinted on short
+ * clips, or detected), cut long audio into windows at pauses, and recognise window by window with
+ * progress, stitching the windows' texts and keeping window-level timestamps.
  */
-import { decodeAudio, findFfmpeg, trimSilence } from '../../audio/index.ts';
+import { decodeAudio, findFfmpeg, frameActivity, trimSilence } from '../../audio/index.ts';
 import type { Config } from '../../config/index.ts';
 import { UserError } from '../../core/errors.ts';
 import type { ModelRuntime } from '../../inference/runtime.ts';
-import type { LaneProcessor } from '../processor.ts';
+import { abortReason, type LaneProcessor } from '../processor.ts';
 import { resolveLane } from '../registry.ts';
+import type { WhisperParts } from './decoder.ts';
 import { fetchAudio } from './fetch.ts';
+import { planLanguage } from './language.ts';
+import { recognizeWindows } from './recognize.ts';
+import type { TranscribeResult } from './schema.ts';
+import { planWindows } from './windows.ts';
 
 export interface TranscribeDeps {
   readonly config: Config;
   readonly runtime: ModelRuntime;
 }
 
+const SAMPLE_RATE = 16000;
+
 export function createTranscribeProcessor({ config, runtime }: TranscribeDeps): LaneProcessor<'transcribe'> {
   const lane = resolveLane(config, 'transcribe');
+  const settings = config.transcribe;
   const ffmpeg = findFfmpeg();
-  return async (input, { signal, report }) => {
+  return async (input, { signal, report, context }) => {
     report({ stage: 'downloading' });
     const limits = config.limits.audio;
     const bytes = await fetchAudio(input.audio, { maxBytes: limits.maxBytes, allowedHosts: config.attachments.hosts }, signal);
@@ -27,22 +37,40 @@ export function createTranscribeProcessor({ config, runtime }: TranscribeDeps): 
     const trimmed = trimSilence(audio.samples, audio.sampleRate);
     if (!trimmed.hasSpeech) return { text: '', language: null, durationSec: audio.durationSec };
 
+    report({ stage: 'loading model' });
     const asr = await runtime.load({ task: 'automatic-speech-recognition', model: lane.model, dtype: lane.dtype, device: lane.device });
-    const configured = config.transcribe.language === 'auto' ? undefined : config.transcribe.language;
-    const language = input.language ?? configured;
-    const multilingual = asr.model.config.model_type === 'whisper' && Boolean((asr.model.generation_config as { is_multilingual?: boolean } | null)?.is_multilingual);
-    if (language && !multilingual && language !== 'en') {
-      throw new UserError('unsupported_language', `The speech model here only knows English, not "${language}".`);
+    const parts = asr as unknown as WhisperParts;
+    const generation = parts.model.generation_config as { is_multilingual?: boolean; lang_to_id?: Record<string, number> };
+    const multilingual = Boolean(generation.is_multilingual);
+    const known = (code: string) => (multilingual ? `<|${code}|>` in (generation.lang_to_id ?? {}) : code === 'en');
+    const plan = planLanguage(input, { configured: settings.language, shortClipSec: settings.shortClipSec }, trimmed.samples.length / SAMPLE_RATE, context.locale, known);
+    if (plan.language && !known(plan.language)) {
+      throw new UserError('unsupported_language', multilingual ? `The speech model here does not know the language "${plan.language}".` : `The speech model here only knows English, not "${plan.language}".`);
     }
     signal.throwIfAborted();
-    report({ stage: 'transcribing', percent: 0 });
-    const output = await asr(trimmed.samples, {
-      ...(multilingual ? { task: input.task ?? config.transcribe.task, ...(language ? { language } : {}) } : {}),
-      chunk_length_s: 30,
-      stride_length_s: 5,
-    } as never);
-    const first = Array.isArray(output) ? output[0] : output;
-    report({ percent: 100 });
-    return { text: ((first as { text?: string } | undefined)?.text ?? '').trim(), language: language ?? null, durationSec: audio.durationSec };
+
+    const activity = frameActivity(trimmed.samples, SAMPLE_RATE);
+    const windows = planWindows(trimmed.samples.length, SAMPLE_RATE, activity, settings);
+    const recognized = await recognizeWindows(parts, trimmed.samples, windows, activity, {
+      sampleRate: SAMPLE_RATE,
+      language: multilingual ? plan.language : undefined,
+      task: multilingual ? (input.task ?? settings.task) : 'transcribe',
+      noSpeechThreshold: settings.noSpeechThreshold,
+      offsetSec: trimmed.startSec,
+      signal,
+      report,
+    });
+    const result: TranscribeResult = {
+      text: recognized.text,
+      language: recognized.text ? (multilingual ? recognized.language : 'en') : null,
+      durationSec: audio.durationSec,
+      ...(recognized.text ? { languageSource: plan.source } : {}),
+      segments: recognized.segments,
+    };
+    if (recognized.complete) return result;
+    const reason = abortReason(signal);
+    if (reason === 'shutdown') signal.throwIfAborted(); // the worker hands the job back untouched
+    if (!recognized.text) throw reason === 'timeout' ? new UserError('too_long', 'Transcribing this took too long; please send a shorter clip.') : new UserError('cancelled', 'The transcription was cancelled.');
+    return { ...result, stopped: reason === 'timeout' ? 'timeout' : 'cancelled' };
   };
 }
