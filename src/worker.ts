@@ -5,7 +5,7 @@
 import { loadConfig } from './config/index.ts';
 import { parseLanes } from './core/args.ts';
 import { createLogger } from './core/logger.ts';
-import { assertRedisReachable } from './core/redis.ts';
+import { assertRedisReachable, createRedis } from './core/redis.ts';
 import { onShutdown } from './core/shutdown.ts';
 import { runMain } from './core/run-main.ts';
 import { createProgressPrinter } from './cli/progress.ts';
@@ -24,6 +24,8 @@ runMain(async () => {
   const runtime = new ModelRuntime({ models: config.models, logger });
   for (const lane of lanes) {
     const spec = resolveLane(config, lane);
+    // A remote chat provider needs no local model.
+    if (lane === 'generate' && config.generate.provider !== 'local') continue;
     try {
       // A first start downloads the models: say so and show progress instead of sitting silent.
       const present = (await modelStatus(spec)).complete;
@@ -36,7 +38,9 @@ runMain(async () => {
       logger.warn({ lane, model: spec.model, err: error }, 'model not loaded; jobs of this lane will report it');
     }
   }
-  const host = new WorkerHost({ config, lanes, processors: createProcessors({ config, runtime, logger }), logger });
+  // Processors keep guild FAQs, misses and embeddings in Redis; one connection serves them all.
+  const redis = createRedis(config.redis, 'worker');
+  const host = new WorkerHost({ config, lanes, processors: createProcessors({ config, runtime, logger, redis }), logger });
   await host.start();
   logger.info({ lanes }, 'worker ready');
   process.send?.({ type: 'ready', lanes });
@@ -44,6 +48,7 @@ runMain(async () => {
   onShutdown(async (signal) => {
     logger.info({ signal }, 'worker shutting down');
     await host.close();
+    await redis.quit().catch(() => redis.disconnect());
     await runtime.dispose();
   });
 });

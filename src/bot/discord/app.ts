@@ -15,14 +15,15 @@ import type { FollowUp, JobContext, ReplyEnvelope } from '../../queue/envelope.t
 import { laneJobId } from '../../queue/job-id.ts';
 import { LaneProducer } from '../../queue/producer.ts';
 import { createReplyConsumer } from '../../queue/replies.ts';
-import { formatReply } from '../reply/format.ts';
 import { Deliverer } from './deliver.ts';
 import { onInteraction } from './handlers/interactions.ts';
 import { onMessage } from './handlers/messages.ts';
 import { onReaction } from './handlers/reactions.ts';
+import { BotFaq, faqReplyComponents } from './handlers/faq-state.ts';
 import { ProgressTracker } from './progress.ts';
 import { SettingsStore } from './settings.ts';
 import { BotStore } from './store.ts';
+import { afterTranscript, LanguageMemory, renderReply } from './transcript.ts';
 import { discordTargetSchema, type DiscordTarget } from './target.ts';
 
 export interface Submission<L extends LaneName> {
@@ -38,9 +39,12 @@ export class DiscordBot {
   readonly client: Client;
   readonly store: BotStore;
   readonly settings: SettingsStore;
+  readonly faq: BotFaq;
   readonly producer: LaneProducer;
   readonly deliverer: Deliverer;
   readonly progress: ProgressTracker;
+  /** Each user's last spoken language (a hint for short voice clips). */
+  readonly languages: LanguageMemory;
   readonly #connections: Redis[] = [];
   #consumer?: Worker;
 
@@ -64,7 +68,9 @@ export class DiscordBot {
     const producerRedis = this.#redis('producer');
     this.store = new BotStore(producerRedis, config.redis.prefix);
     this.settings = new SettingsStore(producerRedis, config);
+    this.faq = new BotFaq(producerRedis, config);
     this.producer = new LaneProducer(config, producerRedis);
+    this.languages = new LanguageMemory(producerRedis, config);
     this.deliverer = new Deliverer(this.client.rest, this.store, logger);
     this.progress = new ProgressTracker(config, () => this.#redis('worker'), this.producer, this.deliverer, logger);
   }
@@ -147,8 +153,11 @@ export class DiscordBot {
     await this.progress.finish(reply.jobId);
     // The placeholder belongs to the first step that answers; a later step of a chain posts anew.
     const owner = await this.store.claim('placeholder', reply.sourceId, reply.jobId);
-    await this.deliverer.deliver(reply.jobId, target, formatReply(reply), [], owner !== reply.jobId);
+    // Transcripts get their buttons, and long ones their .txt/.srt files.
+    const rendered = renderReply(reply, this.config);
+    await this.deliverer.deliver(reply.jobId, target, rendered.text, [...faqReplyComponents(reply), ...rendered.components], owner !== reply.jobId, rendered.files);
     if (reply.next) await this.progress.track(reply.next, laneJobId(reply.next, reply.sourceId), target);
+    await afterTranscript(this, reply, target);
   }
 
   /** Runs a handler with the one error ladder: expected problems are logged quietly, others with a reference. */

@@ -9,12 +9,14 @@ import {
   SlashCommandBuilder,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
+import { CHAT_SETTING_KEYS } from './chat-settings.ts';
+import { faqCommand } from './handlers/faq-definition.ts';
 
 export const CONTEXT_TRANSLATE_EN = 'Translate to English';
 export const CONTEXT_TRANSLATE_JA = 'Translate to Japanese';
 export const CONTEXT_TRANSCRIBE = 'Transcribe';
 
-export const SETTING_KEYS = ['lanes', 'autoTranscribe', 'autoTranslate', 'persona'] as const;
+export const SETTING_KEYS = ['lanes', 'autoTranscribe', 'autoTranslate', 'persona', ...CHAT_SETTING_KEYS] as const;
 
 export function commandDefinitions(): RESTPostAPIApplicationCommandsJSONBody[] {
   return [
@@ -31,7 +33,9 @@ export function commandDefinitions(): RESTPostAPIApplicationCommandsJSONBody[] {
     new SlashCommandBuilder()
       .setName('chat')
       .setDescription('Talk with the assistant')
-      .addStringOption((o) => o.setName('prompt').setDescription('Your message').setRequired(true).setMaxLength(4000)),
+      // Optional so that `/chat reset:True` alone forgets; `/chat prompt:` works as before.
+      .addStringOption((o) => o.setName('prompt').setDescription('Your message').setMaxLength(4000))
+      .addBooleanOption((o) => o.setName('reset').setDescription('Forget our conversation here first (DMs and threads)')),
     new SlashCommandBuilder()
       .setName('transcribe')
       .setDescription('Turn an audio file into text')
@@ -52,6 +56,7 @@ export function commandDefinitions(): RESTPostAPIApplicationCommandsJSONBody[] {
           .addStringOption((o) => o.setName('value').setDescription('New value; "reset" to inherit').setRequired(true))
           .addStringOption((o) => o.setName('scope').setDescription('Where it applies').addChoices({ name: 'server', value: 'guild' }, { name: 'this channel', value: 'channel' })),
       ),
+    faqCommand(),
     new SlashCommandBuilder().setName('forget-me').setDescription('Delete what kotodama stores about you'),
     new SlashCommandBuilder()
       .setName('privacy')

@@ -20,6 +20,14 @@ export function cleanContent(content: string, botId: string): string {
     .trim();
 }
 
+/**
+ * A bot message that is a voice message's transcript (its footer says so) carries what a member said: in
+ * the conversation it is that member's turn, not the bot's.
+ */
+export function isTranscript(content: string): boolean {
+  return content.split('\n').some((line) => line.startsWith('-# transcript of'));
+}
+
 export async function conversationFor(message: Message, botId: string): Promise<ChatMessage[]> {
   const turns: ChatMessage[] = [{ role: 'user', content: cleanContent(message.content, botId) }];
   let reference = message.reference?.messageId;
@@ -27,7 +35,8 @@ export async function conversationFor(message: Message, botId: string): Promise<
     const previous = await message.channel.messages.fetch(reference).catch(() => null);
     if (!previous) break;
     const content = cleanContent(previous.content, botId);
-    if (content) turns.unshift({ role: previous.author.id === botId ? 'assistant' : 'user', content });
+    const spoken = previous.author.id === botId && isTranscript(previous.content);
+    if (content && !(spoken && content === '(no speech detected)')) turns.unshift({ role: previous.author.id === botId && !spoken ? 'assistant' : 'user', content });
     reference = previous.reference?.messageId;
   }
   return turns;

@@ -3,7 +3,7 @@
  * translated or generated `@everyone` must never ping), long text is split into several messages, and
  * what was posted is recorded per job so a re-delivered reply does not post twice.
  */
-import { Routes, type REST } from 'discord.js';
+import { Routes, type RawFile, type REST } from 'discord.js';
 import type { Logger } from '../../core/logger.ts';
 import { splitMessage } from '../reply/split.ts';
 import type { BotStore } from './store.ts';
@@ -20,6 +20,13 @@ export interface Component {
   readonly components: readonly Record<string, unknown>[];
 }
 
+/** A file posted with an answer (e.g. a long transcript as .txt/.srt), under the last part. */
+export interface ReplyFile {
+  readonly name: string;
+  readonly data: Buffer;
+  readonly contentType?: string;
+}
+
 export function isTokenAlive(target: DiscordTarget, now = Date.now()): boolean {
   return target.kind === 'interaction' && now - target.createdAt < INTERACTION_TOKEN_LIFETIME_MS;
 }
@@ -34,14 +41,17 @@ export class Deliverer {
   /**
    * Posts `text` for a finished job, once. Extra parts of a long answer follow as separate messages.
    * `fresh` posts new messages instead of replacing the placeholder (a later step of a chain).
+   * `files` are uploaded with the last part (multipart), with the components.
    */
-  async deliver(jobId: string, target: DiscordTarget, text: string, components: readonly Component[] = [], fresh = false): Promise<void> {
+  async deliver(jobId: string, target: DiscordTarget, text: string, components: readonly Component[] = [], fresh = false, files: readonly ReplyFile[] = []): Promise<void> {
     const already = (await this.store.posted(jobId)) ?? [];
     const parts = splitMessage(text);
     const posted = [...already];
     for (let index = already.length; index < parts.length; index++) {
-      const body = { content: parts[index], allowed_mentions: NO_MENTIONS, components: index === parts.length - 1 ? components : [] };
-      const id = await this.#post(target, !fresh && index === 0, index === 0, body);
+      const last = index === parts.length - 1;
+      const attached = last ? files.map((file, id) => ({ id, filename: file.name })) : [];
+      const body = { content: parts[index], allowed_mentions: NO_MENTIONS, components: last ? components : [], ...(attached.length ? { attachments: attached } : {}) };
+      const id = await this.#post(target, !fresh && index === 0, index === 0, body, last ? files : []);
       posted.push(id);
       await this.store.recordPosted(jobId, posted);
     }
@@ -77,20 +87,21 @@ export class Deliverer {
   }
 
   /** Posts one part: replacing the placeholder, or as a new message (replying to the source when first). */
-  async #post(target: DiscordTarget, replace: boolean, first: boolean, body: Record<string, unknown>): Promise<string> {
+  async #post(target: DiscordTarget, replace: boolean, first: boolean, body: Record<string, unknown>, files: readonly ReplyFile[] = []): Promise<string> {
+    const upload = files.length ? { files: files.map((file): RawFile => ({ ...file })) } : {};
     if (target.kind === 'interaction' && isTokenAlive(target)) {
       const sent = replace
-        ? await this.rest.patch(Routes.webhookMessage(target.applicationId, target.token), { body, auth: false })
-        : await this.rest.post(Routes.webhook(target.applicationId, target.token), { body, auth: false });
+        ? await this.rest.patch(Routes.webhookMessage(target.applicationId, target.token), { body, auth: false, ...upload })
+        : await this.rest.post(Routes.webhook(target.applicationId, target.token), { body, auth: false, ...upload });
       return (sent as { id: string }).id;
     }
     if (target.kind === 'message' && target.placeholderId && replace) {
-      const sent = (await this.rest.patch(Routes.channelMessage(target.channelId, target.placeholderId), { body })) as { id: string };
+      const sent = (await this.rest.patch(Routes.channelMessage(target.channelId, target.placeholderId), { body, ...upload })) as { id: string };
       return sent.id;
     }
     // An expired interaction answers in the channel, replying to the message it was about if any.
     const reference = first && target.messageId ? { message_reference: { message_id: target.messageId, fail_if_not_exists: false } } : {};
-    const sent = (await this.rest.post(Routes.channelMessages(target.channelId), { body: { ...body, ...reference } })) as { id: string };
+    const sent = (await this.rest.post(Routes.channelMessages(target.channelId), { body: { ...body, ...reference }, ...upload })) as { id: string };
     return sent.id;
   }
 }

@@ -9,6 +9,7 @@ import type { Config } from '../../config/index.ts';
 import { UserError } from '../../core/errors.ts';
 import { LANE_NAMES, type LaneName } from '../../lanes/names.ts';
 import { findLanguage } from '../../lanes/translate/languages.ts';
+import { CHAT_DEFAULTS, chatValueSchemas, parseChatSetting, type ChatSettings } from './chat-settings.ts';
 import { SETTING_KEYS } from './commands.ts';
 
 export type SettingKey = (typeof SETTING_KEYS)[number];
@@ -20,11 +21,15 @@ export interface Settings {
   readonly persona: string;
 }
 
+/** Every setting, the chat lane's included. */
+export type AllSettings = Settings & ChatSettings;
+
 const valueSchemas = {
   lanes: z.array(z.enum(LANE_NAMES)),
   autoTranscribe: z.boolean(),
   autoTranslate: z.string().nullable(),
   persona: z.string().max(2000),
+  ...chatValueSchemas,
 } satisfies Record<SettingKey, z.ZodType>;
 
 /** The scopes that apply to a channel, outermost first. */
@@ -44,9 +49,9 @@ export class SettingsStore {
     return `${this.config.redis.prefix}:bot:settings:${scope}`;
   }
 
-  async resolve(chain: ScopeChain | null): Promise<Settings> {
-    const settings: Record<string, unknown> = { ...this.config.discord.defaults };
-    if (!chain) return settings as unknown as Settings;
+  async resolve(chain: ScopeChain | null): Promise<AllSettings> {
+    const settings: Record<string, unknown> = { ...CHAT_DEFAULTS, ...this.config.discord.defaults };
+    if (!chain) return settings as unknown as AllSettings;
     const scopes = [`guild:${chain.guildId}`, ...chain.channelIds.map((id) => `channel:${id}`)];
     const layers = await Promise.all(scopes.map((scope) => this.redis.hgetall(this.#key(scope))));
     for (const layer of layers) {
@@ -57,7 +62,7 @@ export class SettingsStore {
         if (parsed.success) settings[key] = parsed.data;
       }
     }
-    return settings as unknown as Settings;
+    return settings as unknown as AllSettings;
   }
 
   /** Sets (or with "reset", removes) one key at one scope; returns the stored value for the log. */
@@ -68,14 +73,14 @@ export class SettingsStore {
       await this.redis.multi().hdel(this.#key(scope), key).lpush(log, entry('reset')).ltrim(log, 0, 199).exec();
       return 'reset (inherited)';
     }
-    const value = parseSetting(key, text);
+    const value = parseSetting(key, text, this.config);
     await this.redis.multi().hset(this.#key(scope), key, JSON.stringify(value)).lpush(log, entry(JSON.stringify(value))).ltrim(log, 0, 199).exec();
     return JSON.stringify(value);
   }
 }
 
 /** Parses what an admin typed into a setting value, with a message saying what is accepted. */
-export function parseSetting(key: SettingKey, text: string): unknown {
+export function parseSetting(key: SettingKey, text: string, config?: Config): unknown {
   const value = text.trim();
   switch (key) {
     case 'lanes': {
@@ -97,5 +102,8 @@ export function parseSetting(key: SettingKey, text: string): unknown {
     case 'persona':
       if (value.length > 2000) throw new UserError('too_long', 'The persona can be at most 2000 characters.');
       return value;
+    default:
+      if (!config) throw new UserError('bad_request', `${key} cannot be checked here.`);
+      return parseChatSetting(key, value, config);
   }
 }

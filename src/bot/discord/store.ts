@@ -4,14 +4,20 @@
  * message → job map for cancel buttons. Every key lives under the configured prefix and expires.
  */
 import type { Redis } from 'ioredis';
+import { ChatMemory } from './memory.ts';
 
 const DAY = 86_400;
 
 export class BotStore {
+  /** DM and thread chat histories (src/bot/discord/memory.ts). */
+  readonly chat: ChatMemory;
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-  ) {}
+  ) {
+    this.chat = new ChatMemory(redis, prefix);
+  }
 
   #key(...parts: string[]): string {
     return [this.prefix, 'bot', ...parts].join(':');
@@ -54,7 +60,8 @@ export class BotStore {
    * the opt-out flag, which protects them. Returns how many records were deleted.
    */
   async forgetUser(userId: string): Promise<number> {
-    let deleted = 0;
+    // Shared thread histories first: their index lives under the user's namespace deleted below.
+    let deleted = await this.chat.forgetUser(userId);
     for (const pattern of [this.#key('user', userId, '*'), this.#key('rate', 'user', userId, '*')]) {
       let cursor = '0';
       do {

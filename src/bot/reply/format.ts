@@ -17,7 +17,8 @@ export function formatResult(lane: LaneName, result: LaneResult<LaneName>): stri
     case 'transcribe': {
       const transcript = result as LaneResult<'transcribe'>;
       const language = transcript.language ? `, ${languageName(transcript.language)}` : '';
-      return `${transcript.text || '(no speech detected)'}\n-# transcript of ${transcript.durationSec.toFixed(1)} s of audio${language}`;
+      const stopped = transcript.stopped ? ` (${transcript.stopped === 'timeout' ? 'stopped: took too long' : 'stopped'})` : '';
+      return `${transcript.text || '(no speech detected)'}\n-# transcript of ${transcript.durationSec.toFixed(1)} s of audio${language}${stopped}`;
     }
     case 'generate': {
       const chat = result as LaneResult<'generate'>;

@@ -22,7 +22,11 @@ import type { DiscordBot } from '../app.ts';
 import { audioAttachment, audioSource } from '../audio.ts';
 import { CONTEXT_TRANSCRIBE, CONTEXT_TRANSLATE_EN, CONTEXT_TRANSLATE_JA } from '../commands.ts';
 import { NO_MENTIONS } from '../deliver.ts';
+import { prepareChat, rememberChatCommand } from './chat-command.ts';
 import { handleSettings } from './settings-command.ts';
+import { isTranscriptButton, onTranscriptButton } from './transcript-buttons.ts';
+import { FAQ_BUTTON_PREFIX, onFaqButton } from './faq-buttons.ts';
+import { handleFaq } from './faq-command.ts';
 
 const EPHEMERAL = { flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
 
@@ -55,9 +59,10 @@ async function onCommand(bot: DiscordBot, interaction: ChatInputCommandInteracti
     case 'ask':
       return runLane(bot, interaction, 'faq', { question: options.getString('question', true) });
     case 'chat': {
-      const settings = await settingsFor(bot, interaction);
-      const persona = settings.persona ? [{ role: 'system' as const, content: `${bot.config.generate.systemPrompt}\n${settings.persona}` }] : [];
-      return runLane(bot, interaction, 'generate', { messages: [...persona, { role: 'user', content: options.getString('prompt', true) }] });
+      const prepared = await prepareChat(bot, interaction, await settingsFor(bot, interaction));
+      if (!prepared) return;
+      await runLane(bot, interaction, 'generate', prepared.input);
+      return rememberChatCommand(bot, interaction, prepared);
     }
     case 'translate': {
       const to = language(options.getString('to', true));
@@ -67,7 +72,7 @@ async function onCommand(bot: DiscordBot, interaction: ChatInputCommandInteracti
     case 'transcribe': {
       const spoken = options.getString('language');
       const audio = audioSource(options.getAttachment('audio', true), bot.config);
-      return runLane(bot, interaction, 'transcribe', { audio, ...(spoken ? { language: language(spoken) } : {}) });
+      return runLane(bot, interaction, 'transcribe', { audio, ...(spoken ? { language: language(spoken) } : await bot.languages.hintFor(interaction.user.id)) });
     }
     case 'help': {
       const settings = await settingsFor(bot, interaction);
@@ -78,6 +83,8 @@ async function onCommand(bot: DiscordBot, interaction: ChatInputCommandInteracti
     }
     case 'settings':
       return handleSettings(bot, interaction);
+    case 'faq':
+      return handleFaq(bot, interaction);
     case 'forget-me': {
       const deleted = await bot.store.forgetUser(interaction.user.id);
       await interaction.reply({ content: `Done: I deleted what I stored about you (${deleted} record${deleted === 1 ? '' : 's'}). Your privacy choice is kept.`, ...EPHEMERAL });
@@ -99,7 +106,7 @@ async function onContextMenu(bot: DiscordBot, interaction: MessageContextMenuCom
   if (interaction.commandName === CONTEXT_TRANSCRIBE) {
     const attachment = audioAttachment(message);
     if (!attachment) throw new UserError('audio_unsupported', 'That message has no voice message or audio file.');
-    return runLane(bot, interaction, 'transcribe', { audio: audioSource(attachment, bot.config) }, message.id);
+    return runLane(bot, interaction, 'transcribe', { audio: audioSource(attachment, bot.config), ...(await bot.languages.hintFor(message.author.id)) }, message.id);
   }
   const to = interaction.commandName === CONTEXT_TRANSLATE_JA ? 'ja' : interaction.commandName === CONTEXT_TRANSLATE_EN ? 'en' : null;
   if (!to) throw new UserError('bad_request', `I don't know "${interaction.commandName}".`);
@@ -127,6 +134,8 @@ async function runLane<L extends LaneName>(bot: DiscordBot, interaction: ChatInp
 }
 
 async function onButton(bot: DiscordBot, interaction: ButtonInteraction): Promise<void> {
+  if (interaction.customId.startsWith(FAQ_BUTTON_PREFIX)) return onFaqButton(bot, interaction);
+  if (isTranscriptButton(interaction.customId)) return onTranscriptButton(bot, interaction);
   const [action, lane, jobId] = interaction.customId.split(':');
   if (action !== 'cancel' || !lane || !jobId || !isLaneName(lane)) return;
   const job = await bot.producer.queue(lane).getJob(jobId);

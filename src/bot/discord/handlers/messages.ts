@@ -10,6 +10,8 @@ import type { JobContext } from '../../../queue/envelope.ts';
 import { channelChain, isAllowed } from '../access.ts';
 import type { DiscordBot } from '../app.ts';
 import { audioAttachment, audioSource } from '../audio.ts';
+import { chatInput, conversationOf, rememberChat } from '../chat-request.ts';
+import { matchesTrigger } from '../chat-settings.ts';
 import { conversationFor } from '../conversation.ts';
 import type { DiscordTarget } from '../target.ts';
 
@@ -24,7 +26,9 @@ export async function onMessage(bot: DiscordBot, message: Message): Promise<void
   const settings = await bot.settings.resolve(message.guildId ? { guildId: message.guildId, channelIds: chain } : null);
   const optedOut = await bot.store.optedOut(message.author.id);
   const wantsAudio = audio && (dm || mentioned || (settings.autoTranscribe && !optedOut));
-  const wantsChat = !audio && (dm || mentioned || repliedToBot) && message.content.trim().length > 0;
+  // Channels set to answer every message, and a server's trigger word, start a chat like a mention.
+  const triggered = !dm && (settings.answerAll || matchesTrigger(message.content, settings.triggerWord));
+  const wantsChat = !audio && (dm || mentioned || repliedToBot || triggered) && message.content.trim().length > 0;
   const wantsTranslation = !audio && !wantsChat && settings.autoTranslate && !optedOut && message.content.trim().length > 0;
   if (!wantsAudio && !wantsChat && !wantsTranslation) return;
   if (!dm && !isAllowed(bot.config.discord.access, chain, message.member)) return;
@@ -43,11 +47,13 @@ export async function onMessage(bot: DiscordBot, message: Message): Promise<void
     const target: DiscordTarget = { kind: 'message', channelId: message.channelId, messageId: message.id, userId: message.author.id, placeholderId };
     const common = { sourceId: message.id, target, context };
     if (source) {
-      await bot.submit({ lane: 'transcribe', input: { audio: source }, ...common });
+      await bot.submit({ lane: 'transcribe', input: { audio: source, ...(await bot.languages.hintFor(message.author.id)) }, ...common });
     } else if (wantsChat) {
-      const messages = await conversationFor(message, botId);
-      const persona = settings.persona ? [{ role: 'system' as const, content: `${bot.config.generate.systemPrompt}\n${settings.persona}` }] : [];
-      await bot.submit({ lane: 'generate', input: { messages: [...persona, ...messages] }, ...common });
+      const memory = { config: bot.config, memory: bot.store.chat, producer: bot.producer };
+      const conversation = conversationOf({ guildId: message.guildId, channelId: message.channelId, isThread: message.channel.isThread(), userId: message.author.id });
+      const turns = await conversationFor(message, botId);
+      const jobId = await bot.submit({ lane: 'generate', input: await chatInput(memory, settings, conversation, turns), ...common });
+      await rememberChat(memory, conversation, { userId: message.author.id, content: turns.at(-1)?.content ?? '', jobId });
     } else {
       await bot.submit({ lane: 'translate', input: { text: message.content, to: settings.autoTranslate as string }, ...common });
     }

@@ -5,9 +5,11 @@ import type { JobContext } from '../../../queue/envelope.ts';
 import { channelChain, isAllowed } from '../access.ts';
 import type { DiscordBot } from '../app.ts';
 import { flagLanguage } from '../flags.ts';
+import { onFaqFeedback } from './faq-feedback.ts';
 
 export async function onReaction(bot: DiscordBot, reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser): Promise<void> {
   if (user.bot) return;
+  if (await onFaqFeedback(bot, reaction, user)) return;
   const to = flagLanguage(reaction.emoji.name ?? '');
   if (!to) return;
   const message = reaction.message.partial ? await reaction.message.fetch() : reaction.message;
