@@ -12,7 +12,6 @@ import { createRedis } from '../../core/redis.ts';
 import type { LaneInput, LaneName } from '../../lanes/registry.ts';
 import { REPLIES_QUEUE } from '../../lanes/registry.ts';
 import type { FollowUp, JobContext, ReplyEnvelope } from '../../queue/envelope.ts';
-import { laneJobId } from '../../queue/job-id.ts';
 import { LaneProducer } from '../../queue/producer.ts';
 import { createReplyConsumer } from '../../queue/replies.ts';
 import { Deliverer } from './deliver.ts';
@@ -156,7 +155,7 @@ export class DiscordBot {
     // Transcripts get their buttons, and long ones their .txt/.srt files.
     const rendered = renderReply(reply, this.config);
     await this.deliverer.deliver(reply.jobId, target, rendered.text, [...faqReplyComponents(reply), ...rendered.components], owner !== reply.jobId, rendered.files);
-    if (reply.next) await this.progress.track(reply.next, laneJobId(reply.next, reply.sourceId), target);
+    // A chained next step answers in a new message; its progress must not overwrite this answer.
     await afterTranscript(this, reply, target);
   }
 
