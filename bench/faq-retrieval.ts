@@ -8,7 +8,7 @@
  */
 import type { FaqEntry } from '../src/lanes/faq/entry.ts';
 import { buildLexicalIndex } from '../src/lanes/faq/retrieval/lexical.ts';
-import { mulberry32 } from '../src/lanes/faq/retrieval/prng.ts';
+import { mulberry32 } from '../src/core/prng.ts';
 
 const entryCount = Number(process.argv[2] ?? 10_000);
 const queryCount = Number(process.argv[3] ?? 2_000);

@@ -71,16 +71,7 @@ export async function expectUserError(promise: Promise<unknown>, code: UserError
 }
 
 /** Deterministic PRNG (mulberry32) so fuzz failures reproduce. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as prng } from '../../src/core/prng.ts';
 
 /** A WAV file in the layout `format` describes, from mono samples copied to every channel. */
 export function makeWav(

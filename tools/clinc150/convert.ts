@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { mulberry32, shuffleInPlace } from '../../src/lanes/faq/retrieval/prng.ts';
+import { mulberry32, shuffleInPlace } from '../../src/core/prng.ts';
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 export const DEFAULT_INPUT = resolve(REPO_ROOT, '../shared/data/dev/clinc150/data_full.json');

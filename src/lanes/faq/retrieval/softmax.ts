@@ -7,7 +7,7 @@
  * input has logit 0, so the softmax normalizer over all classes stays exact: `Z = sum(touched) + untouched * e^0`.
  * There is no bias term: FAQ entries have no meaningful prior, and a bias would let a popular entry win on nothing.
  */
-import { mulberry32, shuffleInPlace } from './prng.ts';
+import { mulberry32, shuffleInPlace } from '../../../core/prng.ts';
 import type { SparseVector } from './tfidf.ts';
 
 export interface SoftmaxOptions {
