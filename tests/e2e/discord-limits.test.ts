@@ -43,6 +43,12 @@ describe('limits and restarts', () => {
       const data = (command.response as { data?: { content?: string; flags?: number } }).data;
       expect(data?.content).toContain('try again in');
       expect((data?.flags ?? 0) & 64).toBe(64);
+      // Automatic work is different: nobody asked, so nobody is told off.
+      const settings = server.slashCommand({ name: 'settings', options: [{ name: 'set', subcommand: [{ name: 'key', value: 'autoTranslate' }, { name: 'value', value: 'ja' }] }] });
+      await server.waitFor(() => settings.response, 10_000);
+      const chatter = server.sendMessage({ content: 'good morning everyone', author: server.users.bob });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(botRepliesTo(server, chatter)).toHaveLength(0);
     } finally {
       await bot.stop();
     }

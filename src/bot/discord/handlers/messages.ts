@@ -4,7 +4,7 @@
  * when the bot is mentioned); with auto-translate on, other-language messages get a translation.
  */
 import type { Message } from 'discord.js';
-import { describeError } from '../../../core/errors.ts';
+import { describeError, isUserError } from '../../../core/errors.ts';
 import { detectLanguage } from '../../../lanes/translate/detect.ts';
 import type { JobContext } from '../../../queue/envelope.ts';
 import { channelChain, isAllowed } from '../access.ts';
@@ -58,6 +58,9 @@ export async function onMessage(bot: DiscordBot, message: Message): Promise<void
       await bot.submit({ lane: 'translate', input: { text: message.content, to: settings.autoTranslate as string }, ...common });
     }
   } catch (error) {
+    // Automatic work nobody asked for (auto-translate, auto-transcribe) is skipped quietly when over the limit.
+    const automatic = wantsTranslation || (wantsAudio && !dm && !mentioned);
+    if (automatic && isUserError(error) && error.code === 'rate_limited') return;
     const described = describeError(error);
     if (described.reference) bot.logger.error({ err: error, reference: described.reference }, 'message request failed');
     const text = `⚠️ ${described.userMessage}`;
