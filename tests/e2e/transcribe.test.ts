@@ -40,6 +40,14 @@ describe('transcripts in Discord', () => {
       return message?.content && !message.content.startsWith('⏳') ? message : undefined;
     }, 30_000, 'translation from the button');
     expect(translated.content).toContain('English → Japanese');
+    // "Answer (FAQ)" passes the stored transcript to the FAQ lane as its own job.
+    const faqButton = buttons.find((button) => button.label === 'Answer (FAQ)');
+    const ask = server.clickButton({ message: answer, customId: faqButton?.custom_id ?? '' });
+    const faqAnswer: APIMessage = await server.waitFor(() => {
+      const message = server.messagesIn(record.channelId).find((m) => m.id === ask.originalMessageId);
+      return message?.content && !message.content.startsWith('⏳') ? message : undefined;
+    }, 30_000, 'FAQ answer from the button');
+    expect(faqAnswer.content).toMatch(/FAQ:|don't know|not sure/u);
     // The transcript itself is untouched.
     expect(server.messagesIn(record.channelId).find((m) => m.id === answer.id)?.attachments).toHaveLength(2);
   }, 150_000);
