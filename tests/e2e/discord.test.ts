@@ -194,3 +194,20 @@ describe('what Discord received', () => {
     expect(bot.logs()).not.toContain(server().token);
   });
 });
+
+describe('settings inheritance', () => {
+  it('GIVEN a lane turned off for a category THEN a thread inside it refuses that lane, and resetting restores it', async () => {
+    const set = (value: string) => {
+      const record = server().slashCommand({ name: 'settings', options: [{ name: 'set', subcommand: [{ name: 'key', value: 'lanes' }, { name: 'value', value }, { name: 'scope', value: 'category' }] }] });
+      return server().waitFor(() => record.response, 10_000);
+    };
+    const translateInThread = () => server().slashCommand({ name: 'translate', channelId: server().channels.thread.id, options: [{ name: 'text', value: 'hello' }, { name: 'to', value: 'ja' }] });
+    expect(((await set('faq,generate,transcribe')) as { data?: { content?: string } }).data?.content).toContain('this category');
+    const refused = translateInThread();
+    await server().waitFor(() => refused.response, 10_000);
+    expect((refused.response as { data?: { content?: string } }).data?.content).toContain('turned off here');
+    await set('reset');
+    const allowed = translateInThread();
+    expect((await answerOf(allowed)).content).toContain('English → Japanese');
+  });
+});

@@ -18,6 +18,7 @@ import { isLaneName, type LaneInput, type LaneName } from '../../../lanes/regist
 import { findLanguage, LANGUAGES } from '../../../lanes/translate/languages.ts';
 import type { JobContext } from '../../../queue/envelope.ts';
 import { formatHelp } from '../../reply/format.ts';
+import { interactionScope } from '../access.ts';
 import type { DiscordBot } from '../app.ts';
 import { audioAttachment, audioSource } from '../audio.ts';
 import { CONTEXT_TRANSCRIBE, CONTEXT_TRANSLATE_EN, CONTEXT_TRANSLATE_JA } from '../commands.ts';
@@ -170,9 +171,7 @@ function language(text: string): string {
 }
 
 function settingsFor(bot: DiscordBot, interaction: RepliableInteraction) {
-  const channel = interaction.channel;
-  const chain = channel && 'parentId' in channel && channel.parentId ? [channel.parentId, channel.id] : channel ? [channel.id] : [];
-  return bot.settings.resolve(interaction.guildId ? { guildId: interaction.guildId, channelIds: chain } : null);
+  return bot.settings.resolve(interactionScope(interaction));
 }
 
 /** The error ladder for interactions: user errors shown privately, others with a reference id. */

@@ -9,6 +9,7 @@ import { UserError } from '../../../core/errors.ts';
 import type { LaneInput, LaneName } from '../../../lanes/registry.ts';
 import { transcribeInputSchema, transcribeResultSchema } from '../../../lanes/transcribe/schema.ts';
 import { jobEnvelopeSchema, type JobContext } from '../../../queue/envelope.ts';
+import { interactionScope } from '../access.ts';
 import type { DiscordBot } from '../app.ts';
 import type { DiscordTarget } from '../target.ts';
 import { TRANSCRIPT_BUTTON } from '../transcript.ts';
@@ -37,7 +38,7 @@ export async function onTranscriptButton(bot: DiscordBot, interaction: ButtonInt
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
     ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
   };
-  const settings = await bot.settings.resolve(interaction.guildId ? { guildId: interaction.guildId, channelIds: [interaction.channelId] } : null);
+  const settings = await bot.settings.resolve(interactionScope(interaction));
   if (!settings.lanes.includes(request.lane)) throw new UserError('unavailable', `That feature (${request.lane}) is turned off here.`);
   await bot.admit(context);
   await interaction.deferReply();
