@@ -98,6 +98,20 @@ describe('slash commands', () => {
   });
 });
 
+describe('context menu in the member\'s language', () => {
+  it('GIVEN a member whose Discord is in French THEN "Translate to my language" translates into French', async () => {
+    const target = server().sendMessage({ content: 'good morning, friends', author: server().users.bob });
+    const record = server().messageCommand({ name: 'Translate to my language', target, locale: 'fr' });
+    expect((await answerOf(record)).content).toContain('English → French');
+  });
+
+  it('GIVEN a locale with a region THEN its language is used', async () => {
+    const target = server().sendMessage({ content: 'good evening', author: server().users.bob });
+    const record = server().messageCommand({ name: 'Translate to my language', target, locale: 'zh-TW' });
+    expect((await answerOf(record)).content).toContain('English → Chinese (Traditional)');
+  });
+});
+
 describe('messages', () => {
   it('GIVEN a mention THEN a placeholder reply is posted and then replaced by the answer', async () => {
     const source = server().sendMessage({ content: `<@${server().botUser.id}> hello!`, mentions: [server().botUser] });

@@ -14,6 +14,8 @@ import { faqCommand } from './handlers/faq-definition.ts';
 
 export const CONTEXT_TRANSLATE_EN = 'Translate to English';
 export const CONTEXT_TRANSLATE_JA = 'Translate to Japanese';
+/** Translates into the language of the member's Discord client. */
+export const CONTEXT_TRANSLATE_MINE = 'Translate to my language';
 export const CONTEXT_TRANSCRIBE = 'Transcribe';
 
 export const SETTING_KEYS = ['lanes', 'autoTranscribe', 'autoTranslate', 'persona', ...CHAT_SETTING_KEYS] as const;
@@ -64,6 +66,7 @@ export function commandDefinitions(): RESTPostAPIApplicationCommandsJSONBody[] {
       .addBooleanOption((o) => o.setName('automatic').setDescription('Process my messages automatically').setRequired(true)),
     new ContextMenuCommandBuilder().setName(CONTEXT_TRANSLATE_EN).setType(ApplicationCommandType.Message),
     new ContextMenuCommandBuilder().setName(CONTEXT_TRANSLATE_JA).setType(ApplicationCommandType.Message),
+    new ContextMenuCommandBuilder().setName(CONTEXT_TRANSLATE_MINE).setType(ApplicationCommandType.Message),
     new ContextMenuCommandBuilder().setName(CONTEXT_TRANSCRIBE).setType(ApplicationCommandType.Message),
   ].map((builder) => builder.toJSON());
 }

@@ -21,7 +21,7 @@ import { formatHelp } from '../../reply/format.ts';
 import { interactionScope } from '../access.ts';
 import type { DiscordBot } from '../app.ts';
 import { audioAttachment, audioSource } from '../audio.ts';
-import { CONTEXT_TRANSCRIBE, CONTEXT_TRANSLATE_EN, CONTEXT_TRANSLATE_JA } from '../commands.ts';
+import { CONTEXT_TRANSCRIBE, CONTEXT_TRANSLATE_EN, CONTEXT_TRANSLATE_JA, CONTEXT_TRANSLATE_MINE } from '../commands.ts';
 import { NO_MENTIONS } from '../deliver.ts';
 import { prepareChat, rememberChatCommand } from './chat-command.ts';
 import { handleSettings } from './settings-command.ts';
@@ -109,7 +109,11 @@ async function onContextMenu(bot: DiscordBot, interaction: MessageContextMenuCom
     if (!attachment) throw new UserError('audio_unsupported', 'That message has no voice message or audio file.');
     return runLane(bot, interaction, 'transcribe', { audio: audioSource(attachment, bot.config), ...(await bot.languages.hintFor(message.author.id)) }, message.id);
   }
-  const to = interaction.commandName === CONTEXT_TRANSLATE_JA ? 'ja' : interaction.commandName === CONTEXT_TRANSLATE_EN ? 'en' : null;
+  const to =
+    interaction.commandName === CONTEXT_TRANSLATE_MINE ? localeLanguage(interaction.locale)
+    : interaction.commandName === CONTEXT_TRANSLATE_JA ? 'ja'
+    : interaction.commandName === CONTEXT_TRANSLATE_EN ? 'en'
+    : null;
   if (!to) throw new UserError('bad_request', `I don't know "${interaction.commandName}".`);
   if (!message.content.trim()) throw new UserError('bad_request', 'That message has no text to translate.');
   return runLane(bot, interaction, 'translate', { text: message.content, to }, message.id);
@@ -162,6 +166,14 @@ async function autocompleteLanguage(interaction: AutocompleteInteraction): Promi
     .slice(0, 25)
     .map((lang) => ({ name: `${lang.name} (${lang.code})`, value: lang.code }));
   await interaction.respond(matches).catch(() => undefined);
+}
+
+/** Discord client locales (`en-US`, `zh-TW`, `pt-BR`, `ja`) as translation targets. */
+export function localeLanguage(locale: string): string {
+  const lower = locale.toLowerCase();
+  const found = findLanguage(lower) ?? findLanguage(lower.split('-')[0] ?? '');
+  if (!found) throw new UserError('unsupported_language', `I can't translate into your Discord language (${locale}) yet. Try "Translate to English".`);
+  return found.code;
 }
 
 function language(text: string): string {
