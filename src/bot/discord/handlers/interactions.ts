@@ -14,12 +14,11 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import { describeError, UserError } from '../../../core/errors.ts';
-import { isLaneName, type LaneInput, type LaneName } from '../../../lanes/registry.ts';
+import { isLaneName } from '../../../lanes/registry.ts';
 import { findLanguage, LANGUAGES } from '../../../lanes/translate/languages.ts';
-import type { JobContext } from '../../../queue/envelope.ts';
 import { formatHelp } from '../../reply/format.ts';
-import { interactionScope } from '../access.ts';
 import type { DiscordBot } from '../app.ts';
+import { runLane, settingsFor } from '../interaction-lane.ts';
 import { audioAttachment, audioSource } from '../audio.ts';
 import { CONTEXT_TRANSCRIBE, CONTEXT_TRANSLATE_EN, CONTEXT_TRANSLATE_JA, CONTEXT_TRANSLATE_MINE } from '../commands.ts';
 import { NO_MENTIONS } from '../deliver.ts';
@@ -42,16 +41,6 @@ export async function onInteraction(bot: DiscordBot, interaction: Interaction): 
   } catch (error) {
     await refuse(bot, interaction, error);
   }
-}
-
-function contextOf(interaction: RepliableInteraction): JobContext {
-  return {
-    origin: 'discord',
-    userId: interaction.user.id,
-    locale: interaction.locale,
-    ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
-    ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
-  };
 }
 
 async function onCommand(bot: DiscordBot, interaction: ChatInputCommandInteraction): Promise<void> {
@@ -119,25 +108,6 @@ async function onContextMenu(bot: DiscordBot, interaction: MessageContextMenuCom
   return runLane(bot, interaction, 'translate', { text: message.content, to }, message.id);
 }
 
-/** Checks, acknowledges within Discord's 3 s, then queues; the answer replaces the "thinking" reply. */
-async function runLane<L extends LaneName>(bot: DiscordBot, interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction, lane: L, input: LaneInput<L>, messageId?: string): Promise<void> {
-  const settings = await settingsFor(bot, interaction);
-  if (!settings.lanes.includes(lane)) throw new UserError('unavailable', `That feature (${lane}) is turned off here.`);
-  const context = contextOf(interaction);
-  await bot.admit(context);
-  await interaction.deferReply();
-  const target = {
-    kind: 'interaction' as const,
-    applicationId: interaction.applicationId,
-    token: interaction.token,
-    createdAt: interaction.createdTimestamp,
-    channelId: interaction.channelId ?? '',
-    userId: interaction.user.id,
-    ...(messageId ? { messageId } : {}),
-  };
-  await bot.submit({ lane, sourceId: interaction.id, input, target, context });
-}
-
 async function onButton(bot: DiscordBot, interaction: ButtonInteraction): Promise<void> {
   if (interaction.customId.startsWith(FAQ_BUTTON_PREFIX)) return onFaqButton(bot, interaction);
   if (isTranscriptButton(interaction.customId)) return onTranscriptButton(bot, interaction);
@@ -180,10 +150,6 @@ function language(text: string): string {
   const found = findLanguage(text);
   if (!found) throw new UserError('unsupported_language', `"${text}" is not a language I know. Start typing a language name to see the list.`);
   return found.code;
-}
-
-function settingsFor(bot: DiscordBot, interaction: RepliableInteraction) {
-  return bot.settings.resolve(interactionScope(interaction));
 }
 
 /** The error ladder for interactions: user errors shown privately, others with a reference id. */

@@ -24,7 +24,8 @@ export async function onMessage(bot: DiscordBot, message: Message): Promise<void
   const audio = audioAttachment(message);
   const chain = dm ? [] : channelChain(message.channel);
   const settings = await bot.settings.resolve(message.guildId ? { guildId: message.guildId, channelIds: chain } : null);
-  const optedOut = await bot.store.optedOut(message.author.id);
+  // The opt-out only concerns automatic work: skip the lookup for the common message that needs none.
+  const optedOut = audio || settings.autoTranslate ? await bot.store.optedOut(message.author.id) : false;
   const wantsAudio = audio && (dm || mentioned || (settings.autoTranscribe && !optedOut));
   // Channels set to answer every message, and a server's trigger word, start a chat like a mention.
   const triggered = !dm && (settings.answerAll || matchesTrigger(message.content, settings.triggerWord));

@@ -8,10 +8,9 @@ import type { ButtonInteraction } from 'discord.js';
 import { UserError } from '../../../core/errors.ts';
 import type { LaneInput, LaneName } from '../../../lanes/registry.ts';
 import { transcribeInputSchema, transcribeResultSchema } from '../../../lanes/transcribe/schema.ts';
-import { jobEnvelopeSchema, type JobContext } from '../../../queue/envelope.ts';
-import { interactionScope } from '../access.ts';
+import { jobEnvelopeSchema } from '../../../queue/envelope.ts';
 import type { DiscordBot } from '../app.ts';
-import type { DiscordTarget } from '../target.ts';
+import { runLane } from '../interaction-lane.ts';
 import { TRANSCRIPT_BUTTON } from '../transcript.ts';
 
 const ACTIONS = ['ja', 'en', 'tr', 'faq'] as const;
@@ -31,27 +30,7 @@ export async function onTranscriptButton(bot: DiscordBot, interaction: ButtonInt
   const transcript = result.data;
   const request = requestFor(action as Action, transcript.text, transcript.language, envelope.data.input);
 
-  const context: JobContext = {
-    origin: 'discord',
-    userId: interaction.user.id,
-    locale: interaction.locale,
-    ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
-    ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
-  };
-  const settings = await bot.settings.resolve(interactionScope(interaction));
-  if (!settings.lanes.includes(request.lane)) throw new UserError('unavailable', `That feature (${request.lane}) is turned off here.`);
-  await bot.admit(context);
-  await interaction.deferReply();
-  const target: DiscordTarget = {
-    kind: 'interaction',
-    applicationId: interaction.applicationId,
-    token: interaction.token,
-    createdAt: interaction.createdTimestamp,
-    channelId: interaction.channelId,
-    userId: interaction.user.id,
-    messageId: interaction.message.id,
-  };
-  await bot.submit({ lane: request.lane, sourceId: interaction.id, input: request.input as never, target, context });
+  await runLane(bot, interaction, request.lane, request.input as never, interaction.message.id);
 }
 
 /** The next job a button asks for, built from the stored transcription (never from the message text). */
