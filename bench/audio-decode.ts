@@ -18,7 +18,23 @@ if (!ffmpeg) {
 }
 const file = path.join(mkdtempSync(path.join(tmpdir(), 'kotodama-bench-')), 'voice.ogg');
 // Pink-ish noise with a tone: the encoder works as hard as on speech.
-execFileSync(ffmpeg, ['-loglevel', 'error', '-f', 'lavfi', '-i', `anoisesrc=d=${minutes * 60}:c=pink:a=0.2`, '-ac', '1', '-ar', '48000', '-c:a', 'libopus', '-b:a', '32k', file]);
+execFileSync(ffmpeg, [
+  '-loglevel',
+  'error',
+  '-f',
+  'lavfi',
+  '-i',
+  `anoisesrc=d=${minutes * 60}:c=pink:a=0.2`,
+  '-ac',
+  '1',
+  '-ar',
+  '48000',
+  '-c:a',
+  'libopus',
+  '-b:a',
+  '32k',
+  file,
+]);
 const bytes = new Uint8Array(readFileSync(file));
 const limits = { maxBytes: 1e9, maxDurationSec: 24 * 3600 };
 
@@ -32,11 +48,13 @@ for (let run = 0; run < 3; run++) {
   if (Math.abs(decoded.durationSec - minutes * 60) > 1) throw new Error(`decoded ${decoded.durationSec} s`);
 }
 const best = Math.min(...runs);
-console.log(JSON.stringify({
-  bench: 'audio-decode',
-  clip_s: minutes * 60,
-  best_ms: Math.round(best),
-  x_realtime: Math.round((minutes * 60_000) / best),
-  peak_rss_mb: Math.round(peakRss / 1e6),
-  output_buffer_mb: Math.round((minutes * 60 * 16000 * 4) / 1e6),
-}));
+console.log(
+  JSON.stringify({
+    bench: 'audio-decode',
+    clip_s: minutes * 60,
+    best_ms: Math.round(best),
+    x_realtime: Math.round((minutes * 60_000) / best),
+    peak_rss_mb: Math.round(peakRss / 1e6),
+    output_buffer_mb: Math.round((minutes * 60 * 16000 * 4) / 1e6),
+  }),
+);

@@ -45,16 +45,29 @@ interface Figures {
   totalMs: number;
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-const summarise = (all: Figures[]): Figures => ({ ttftMs: median(all.map((f) => f.ttftMs)), tokensPerSec: median(all.map((f) => f.tokensPerSec)), msPerToken: median(all.map((f) => f.msPerToken)), totalMs: median(all.map((f) => f.totalMs)) });
+const summarise = (all: Figures[]): Figures => ({
+  ttftMs: median(all.map((f) => f.ttftMs)),
+  tokensPerSec: median(all.map((f) => f.tokensPerSec)),
+  msPerToken: median(all.map((f) => f.msPerToken)),
+  totalMs: median(all.map((f) => f.totalMs)),
+});
 
 async function direct(): Promise<Figures> {
   const runtime = new ModelRuntime({ models: config.models, logger });
   let first = 0;
-  const provider = new LocalChatProvider({ runtime, lane: config.lanes.generate, onToken: (count) => void (count === 1 && (first = performance.now())) });
+  const provider = new LocalChatProvider({
+    runtime,
+    lane: config.lanes.generate,
+    onToken: (count) => void (count === 1 && (first = performance.now())),
+  });
   const all: Figures[] = [];
   for (let run = 0; run <= runs; run++) {
     const started = performance.now();
-    const outcome = await provider.stream({ messages: withSystem(messages, config.generate.systemPrompt), maxNewTokens: tokens, temperature: 0, topP: 1 }, new AbortController().signal, () => undefined);
+    const outcome = await provider.stream(
+      { messages: withSystem(messages, config.generate.systemPrompt), maxNewTokens: tokens, temperature: 0, topP: 1 },
+      new AbortController().signal,
+      () => undefined,
+    );
     const ended = performance.now();
     const msPerToken = (ended - first) / Math.max(1, outcome.newTokens - 1);
     if (run > 0) all.push({ ttftMs: first - started, tokensPerSec: 1000 / msPerToken, msPerToken, totalMs: ended - started });
@@ -70,13 +83,26 @@ async function wholePath(): Promise<Figures> {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const connections = [createRedis(config.redis, 'producer'), createRedis(config.redis, 'worker'), createRedis(config.redis, 'worker')];
-  const [producerRedis, consumerRedis, eventsRedis] = connections as [typeof connections[0], typeof connections[0], typeof connections[0]];
+  const [producerRedis, consumerRedis, eventsRedis] = connections as [
+    (typeof connections)[0],
+    (typeof connections)[0],
+    (typeof connections)[0],
+  ];
   const producer = new LaneProducer(config, producerRedis);
   const firstDelta = new Map<string, number>();
   const finished = new Map<string, (reply: ReplyEnvelope) => void>();
   const events = new QueueEvents('generate', { connection: eventsRedis, prefix });
-  events.on('progress', ({ jobId, data }) => void ((data as LaneProgress).delta && !firstDelta.has(jobId) && firstDelta.set(jobId, performance.now())));
-  const consumer = createReplyConsumer({ config, connection: consumerRedis, queueName: 'replies-bench', logger, handler: async (reply) => finished.get(reply.jobId)?.(reply) });
+  events.on(
+    'progress',
+    ({ jobId, data }) => void ((data as LaneProgress).delta && !firstDelta.has(jobId) && firstDelta.set(jobId, performance.now())),
+  );
+  const consumer = createReplyConsumer({
+    config,
+    connection: consumerRedis,
+    queueName: 'replies-bench',
+    logger,
+    handler: async (reply) => finished.get(reply.jobId)?.(reply),
+  });
   await Promise.all([events.waitUntilReady(), consumer.waitUntilReady()]);
   const all: Figures[] = [];
   try {
@@ -85,7 +111,12 @@ async function wholePath(): Promise<Figures> {
       const jobId = `generate-${sourceId}`;
       const done = new Promise<ReplyEnvelope>((resolve) => finished.set(jobId, resolve));
       const started = performance.now();
-      await producer.enqueue('generate', { sourceId, input: { messages }, context: { origin: 'local', userId: 'bench' }, reply: { queue: 'replies-bench', target: {} } });
+      await producer.enqueue('generate', {
+        sourceId,
+        input: { messages },
+        context: { origin: 'local', userId: 'bench' },
+        reply: { queue: 'replies-bench', target: {} },
+      });
       const reply = await done;
       const ended = performance.now();
       if (!reply.outcome.ok) throw new Error(reply.outcome.error.message);
@@ -107,17 +138,19 @@ async function wholePath(): Promise<Figures> {
 const viaPath = await wholePath();
 const called = await direct();
 const round = (value: number) => Math.round(value * 100) / 100;
-console.log(JSON.stringify({
-  model: config.lanes.generate.model,
-  tokens,
-  runs,
-  direct: { ttftMs: round(called.ttftMs), tokensPerSec: round(called.tokensPerSec), totalMs: round(called.totalMs) },
-  path: { ttftMs: round(viaPath.ttftMs), tokensPerSec: round(viaPath.tokensPerSec), totalMs: round(viaPath.totalMs) },
-  // Streaming cost per token (decode rate after the first token), and the whole request's extra time per token.
-  overheadPerTokenPct: round(((viaPath.msPerToken - called.msPerToken) / called.msPerToken) * 100),
-  wholeRequestOverheadPerTokenPct: round(((viaPath.totalMs - called.totalMs) / tokens / called.msPerToken) * 100),
-  targetPct: 5,
-}));
+console.log(
+  JSON.stringify({
+    model: config.lanes.generate.model,
+    tokens,
+    runs,
+    direct: { ttftMs: round(called.ttftMs), tokensPerSec: round(called.tokensPerSec), totalMs: round(called.totalMs) },
+    path: { ttftMs: round(viaPath.ttftMs), tokensPerSec: round(viaPath.tokensPerSec), totalMs: round(viaPath.totalMs) },
+    // Streaming cost per token (decode rate after the first token), and the whole request's extra time per token.
+    overheadPerTokenPct: round(((viaPath.msPerToken - called.msPerToken) / called.msPerToken) * 100),
+    wholeRequestOverheadPerTokenPct: round(((viaPath.totalMs - called.totalMs) / tokens / called.msPerToken) * 100),
+    targetPct: 5,
+  }),
+);
 const redis = createRedis(config.redis, 'worker');
 for (const pattern of [`${prefix}:*`]) {
   let cursor = '0';

@@ -40,7 +40,9 @@ const sentence = (topic: readonly string[]): string => {
   return words.join(' ');
 };
 
-const topics = Array.from({ length: entryCount }, () => Array.from({ length: 3 }, () => vocabulary[Math.floor(random() * vocabulary.length)]!));
+const topics = Array.from({ length: entryCount }, () =>
+  Array.from({ length: 3 }, () => vocabulary[Math.floor(random() * vocabulary.length)]!),
+);
 const entries: FaqEntry[] = topics.map((topic, i) => ({
   id: `entry-${i}`,
   questions: Array.from({ length: 10 }, () => sentence(topic)),
@@ -63,5 +65,12 @@ const latencies = queries.map((q) => {
 latencies.sort((a, b) => a - b);
 const at = (p: number): string => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!.toFixed(3);
 console.log(
-  JSON.stringify({ entries: entryCount, paraphrases: entryCount * 10, build_ms: Math.round(buildMs), queries: queryCount, p50_ms: Number(at(0.5)), p99_ms: Number(at(0.99)) }),
+  JSON.stringify({
+    entries: entryCount,
+    paraphrases: entryCount * 10,
+    build_ms: Math.round(buildMs),
+    queries: queryCount,
+    p50_ms: Number(at(0.5)),
+    p99_ms: Number(at(0.99)),
+  }),
 );

@@ -13,7 +13,9 @@ import { createReplyConsumer } from '../src/queue/replies.ts';
 import { WorkerHost } from '../src/queue/worker-host.ts';
 
 const jobs = Number(process.argv[2] ?? 500);
-const config = loadConfig({ overrides: { redis: { prefix: `bench-${randomUUID().slice(0, 8)}` }, lanes: { translate: { concurrency: 50 } } } });
+const config = loadConfig({
+  overrides: { redis: { prefix: `bench-${randomUUID().slice(0, 8)}` }, lanes: { translate: { concurrency: 50 } } },
+});
 const logger = createLogger({ level: 'silent' });
 const waiting = new Map<string, () => void>();
 
@@ -27,13 +29,25 @@ await host.start();
 const producerRedis = createRedis(config.redis, 'producer');
 const consumerRedis = createRedis(config.redis, 'worker');
 const producer = new LaneProducer(config, producerRedis);
-const consumer = createReplyConsumer({ config, connection: consumerRedis, queueName: 'replies-bench', logger, concurrency: 50, handler: async (reply) => waiting.get(reply.jobId)?.() });
+const consumer = createReplyConsumer({
+  config,
+  connection: consumerRedis,
+  queueName: 'replies-bench',
+  logger,
+  concurrency: 50,
+  handler: async (reply) => waiting.get(reply.jobId)?.(),
+});
 await consumer.waitUntilReady();
 
 async function roundTrip(id: string): Promise<number> {
   const started = performance.now();
   const done = new Promise<void>((resolve) => waiting.set(`translate-${id}`, resolve));
-  await producer.enqueue('translate', { sourceId: id, input: { text: 'hi', to: 'ja' }, context: { origin: 'local', userId: 'bench' }, reply: { queue: 'replies-bench', target: {} } });
+  await producer.enqueue('translate', {
+    sourceId: id,
+    input: { text: 'hi', to: 'ja' },
+    context: { origin: 'local', userId: 'bench' },
+    reply: { queue: 'replies-bench', target: {} },
+  });
   await done;
   return performance.now() - started;
 }
@@ -45,12 +59,22 @@ const pick = (q: number) => sequential[Math.min(sequential.length - 1, Math.floo
 
 const started = performance.now();
 let next = 0;
-await Promise.all(Array.from({ length: 50 }, async () => {
-  while (next < jobs) await roundTrip(`p${next++}`);
-}));
+await Promise.all(
+  Array.from({ length: 50 }, async () => {
+    while (next < jobs) await roundTrip(`p${next++}`);
+  }),
+);
 const perSecond = jobs / ((performance.now() - started) / 1000);
 
-console.log(JSON.stringify({ bench: 'queue-roundtrip', jobs, p50_ms: Number(pick(0.5)), p99_ms: Number(pick(0.99)), concurrent50_jobs_per_s: Math.round(perSecond) }));
+console.log(
+  JSON.stringify({
+    bench: 'queue-roundtrip',
+    jobs,
+    p50_ms: Number(pick(0.5)),
+    p99_ms: Number(pick(0.99)),
+    concurrent50_jobs_per_s: Math.round(perSecond),
+  }),
+);
 await consumer.close();
 await host.close();
 await producer.close();

@@ -27,10 +27,19 @@ const clips = [
 ];
 
 async function measure(label: string, models: Record<string, unknown>, model: string): Promise<void> {
-  const config = loadConfig({ env: { KOTODAMA_PROFILE: 'fixtures' }, overrides: { models: { threads: 0, ...models }, lanes: { transcribe: { model, dtype: 'fp32' } } } });
+  const config = loadConfig({
+    env: { KOTODAMA_PROFILE: 'fixtures' },
+    overrides: { models: { threads: 0, ...models }, lanes: { transcribe: { model, dtype: 'fp32' } } },
+  });
   const runtime = new ModelRuntime({ models: config.models, logger });
   const transcribe = createTranscribeProcessor({ config, runtime });
-  const context = { jobId: 'bench', context: { origin: 'local' as const, userId: 'bench' }, signal: new AbortController().signal, report: () => undefined, logger };
+  const context = {
+    jobId: 'bench',
+    context: { origin: 'local' as const, userId: 'bench' },
+    signal: new AbortController().signal,
+    report: () => undefined,
+    logger,
+  };
   for (const { name, base64, seconds } of clips) {
     const input = { audio: { kind: 'inline' as const, base64 }, language: 'en' };
     await transcribe(input, context); // warm-up: model load, JIT
@@ -44,7 +53,18 @@ async function measure(label: string, models: Record<string, unknown>, model: st
     }
     const median = runs.sort((a, b) => a.wall - b.wall)[1]!;
     // CPU seconds per audio second as well: on a shared, loaded machine wall time overstates the cost.
-    console.log(JSON.stringify({ bench: 'transcribe-rtf', model: label, clip: name, wallSec: Number(median.wall.toFixed(3)), rtf: Number((median.wall / seconds).toFixed(4)), cpuPerAudioSec: Number((median.cpu / seconds).toFixed(4)), loadavg: Number(os.loadavg()[0]!.toFixed(1)), peakRssMb: Math.round(process.memoryUsage().rss / 1048576) }));
+    console.log(
+      JSON.stringify({
+        bench: 'transcribe-rtf',
+        model: label,
+        clip: name,
+        wallSec: Number(median.wall.toFixed(3)),
+        rtf: Number((median.wall / seconds).toFixed(4)),
+        cpuPerAudioSec: Number((median.cpu / seconds).toFixed(4)),
+        loadavg: Number(os.loadavg()[0]!.toFixed(1)),
+        peakRssMb: Math.round(process.memoryUsage().rss / 1048576),
+      }),
+    );
   }
   await runtime.dispose();
 }
@@ -54,7 +74,20 @@ await measure('tiny-random-whisper (fixture, fp32)', {}, 'tiny-random-whisper');
 if (process.argv.includes('--base')) {
   const dir = mkdtempSync(path.join(tmpdir(), 'kotodama-whisper-base-'));
   try {
-    execFileSync('/usr/bin/python3', [path.join(PROJECT_ROOT, 'tools/fixtures/build_tiny_models.py'), '--whisper-dims', 'base', '--whisper-eos-after', '104', '--no-quantized', '--out', dir], { stdio: 'inherit' });
+    execFileSync(
+      '/usr/bin/python3',
+      [
+        path.join(PROJECT_ROOT, 'tools/fixtures/build_tiny_models.py'),
+        '--whisper-dims',
+        'base',
+        '--whisper-eos-after',
+        '104',
+        '--no-quantized',
+        '--out',
+        dir,
+      ],
+      { stdio: 'inherit' },
+    );
     await measure('random-whisper-base (real dims, fp32, ~100 tokens/window)', { dir }, 'random-whisper-base');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,10 @@ import { WorkerHost } from './queue/worker-host.ts';
 runMain(async () => {
   const config = loadConfig();
   const logger = createLogger({ level: config.log.level, name: 'kotodama-worker' });
-  const lanes = parseLanes(process.argv.slice(2), LANE_NAMES.filter((lane) => config.lanes[lane].enabled));
+  const lanes = parseLanes(
+    process.argv.slice(2),
+    LANE_NAMES.filter((lane) => config.lanes[lane].enabled),
+  );
   await assertRedisReachable(config.redis);
 
   const runtime = new ModelRuntime({ models: config.models, logger });
@@ -30,7 +33,10 @@ runMain(async () => {
       // A first start downloads the models: say so and show progress instead of sitting silent.
       const present = (await modelStatus(spec)).complete;
       if (!present && config.models.allowRemote) {
-        logger.warn({ lane, model: spec.model }, 'model not downloaded yet: downloading it now (npm run models -- download does this ahead of time)');
+        logger.warn(
+          { lane, model: spec.model },
+          'model not downloaded yet: downloading it now (npm run models -- download does this ahead of time)',
+        );
       }
       await runtime.load(spec, present ? undefined : createProgressPrinter(process.stderr));
     } catch (error) {

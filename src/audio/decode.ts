@@ -14,11 +14,7 @@ import { parseWav, pushWav } from './wav.ts';
 
 export type { AudioLimits, DecodedAudio, DecodeOptions } from './types.ts';
 
-export async function decodeAudio(
-  bytes: Uint8Array,
-  limits: AudioLimits,
-  options: DecodeOptions = {},
-): Promise<DecodedAudio> {
+export async function decodeAudio(bytes: Uint8Array, limits: AudioLimits, options: DecodeOptions = {}): Promise<DecodedAudio> {
   try {
     options.signal?.throwIfAborted();
     if (bytes.length === 0) throw audioErrors.empty();
@@ -46,12 +42,7 @@ function checkAnnounced(info: StreamInfo | null, limits: AudioLimits): void {
   }
 }
 
-async function decodeFormat(
-  format: AudioFormat,
-  bytes: Uint8Array,
-  limits: AudioLimits,
-  options: DecodeOptions,
-): Promise<DecodedAudio> {
+async function decodeFormat(format: AudioFormat, bytes: Uint8Array, limits: AudioLimits, options: DecodeOptions): Promise<DecodedAudio> {
   switch (format) {
     case 'text':
       throw audioErrors.text();

@@ -40,18 +40,14 @@ export const audioErrors = {
     ),
   text: () => new UserError('audio_unsupported', 'This file is not audio I can read (it looks like text).'),
   unknown: () =>
-    new UserError(
-      'audio_unsupported',
-      'This file is not audio I can read. Voice messages, OGG, MP3, WAV, FLAC, M4A and WebM work.',
-    ),
+    new UserError('audio_unsupported', 'This file is not audio I can read. Voice messages, OGG, MP3, WAV, FLAC, M4A and WebM work.'),
   noAudioTrack: () => new UserError('audio_unsupported', 'This file has no audio track I can transcribe.'),
   needsFfmpeg: (format: AudioFormat) => {
     const name = FORMAT_NAMES[format];
     const what = name ? `${name} files` : 'this kind of file';
     return new UserError('audio_unsupported', `Install ffmpeg on the worker machine to transcribe ${what}.`);
   },
-  truncated: () =>
-    new UserError('audio_corrupt', 'This audio file is incomplete (it looks cut off), so I cannot read it.'),
+  truncated: () => new UserError('audio_corrupt', 'This audio file is incomplete (it looks cut off), so I cannot read it.'),
   corrupt: () => new UserError('audio_corrupt', 'This audio file is damaged, so I cannot read it.'),
   silentFile: () => new UserError('audio_corrupt', 'This audio file contains no sound I can decode.'),
   timeout: () => new UserError('audio_corrupt', 'Decoding this file took too long; it may be damaged.'),

@@ -137,9 +137,7 @@ export class Resampler {
     for (let n = 0; n < count; n++) {
       const phase = phases === up ? rem : Math.floor((rem * phases) / up);
       out[outLen++] =
-        up === 1
-          ? dotSymmetric(buf, pos - this.base, table, half - 1)
-          : dot(buf, pos - half + 1 - this.base, table, phase * taps, taps);
+        up === 1 ? dotSymmetric(buf, pos - this.base, table, half - 1) : dot(buf, pos - half + 1 - this.base, table, phase * taps, taps);
       pos += step;
       rem += remStep;
       if (rem >= up) {

@@ -2,17 +2,7 @@
  * Container/codec detection from magic bytes only: Discord file names and content types are whatever
  * the uploader's client chose, so they are never trusted.
  */
-export type AudioFormat =
-  | 'ogg-opus'
-  | 'ogg-vorbis'
-  | 'wav'
-  | 'mp3'
-  | 'flac'
-  | 'webm'
-  | 'mp4'
-  | 'aac-adts'
-  | 'text'
-  | 'unknown';
+export type AudioFormat = 'ogg-opus' | 'ogg-vorbis' | 'wav' | 'mp3' | 'flac' | 'webm' | 'mp4' | 'aac-adts' | 'text' | 'unknown';
 
 function ascii(bytes: Uint8Array, offset: number, text: string): boolean {
   if (offset + text.length > bytes.length) return false;
@@ -74,7 +64,7 @@ export function mpegFrameHeader(bytes: Uint8Array, at: number): MpegFrameHeader 
 
 function isAdts(bytes: Uint8Array, at: number): boolean {
   // 12-bit sync, layer bits 00, valid sampling-frequency index.
-  return bytes[at] === 0xff && ((bytes[at + 1] ?? 0) & 0xf6) === 0xf0 && ((bytes[at + 2] ?? 0xff) >> 2 & 0xf) < 13;
+  return bytes[at] === 0xff && ((bytes[at + 1] ?? 0) & 0xf6) === 0xf0 && (((bytes[at + 2] ?? 0xff) >> 2) & 0xf) < 13;
 }
 
 /** True when the start of the buffer is (nearly) all printable UTF-8 text. */

@@ -42,7 +42,7 @@ async function createDecoder(format: WasmFormat): Promise<WasmDecoder> {
  */
 function flacSentinel(bytes: Uint8Array): Uint8Array | null {
   let at = id3Length(bytes) + 4;
-  for (let last = false; !last && at + 4 <= bytes.length; ) {
+  for (let last = false; !last && at + 4 <= bytes.length;) {
     last = (bytes[at]! & 0x80) !== 0;
     at += 4 + ((bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!);
   }

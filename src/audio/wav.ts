@@ -18,13 +18,12 @@ export interface WavInfo {
   durationSec: number;
 }
 
-const corrupt = (): UserError =>
-  new UserError('audio_corrupt', 'This WAV file is damaged or incomplete, so I cannot read it.');
+const corrupt = (): UserError => new UserError('audio_corrupt', 'This WAV file is damaged or incomplete, so I cannot read it.');
 
 export function parseWav(bytes: Uint8Array): WavInfo {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let fmt: Omit<WavInfo, 'dataOffset' | 'frames' | 'durationSec'> | null = null;
-  for (let at = 12; at + 8 <= bytes.length; ) {
+  for (let at = 12; at + 8 <= bytes.length;) {
     const id = String.fromCharCode(...bytes.subarray(at, at + 4));
     const size = view.getUint32(at + 4, true);
     const body = at + 8;
@@ -75,12 +74,12 @@ export function pushWav(bytes: Uint8Array, info: WavInfo, resampler: Resampler, 
           const at = frame + c * bytesPerSample;
           if (float) sum += view.getFloat32(at, true);
           else if (bits === 16) sum += view.getInt16(at, true) / 32768;
-          else if (bits === 8) sum += (bytes[at]! - 128) / 128; // 8-bit WAV is unsigned
+          else if (bits === 8)
+            sum += (bytes[at]! - 128) / 128; // 8-bit WAV is unsigned
           else if (bits === 24) {
             // Shift the 24-bit value into the top of an int32 so the sign comes for free.
             sum += ((bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16)) << 8) / 2147483648;
-          }
-          else sum += view.getInt32(at, true) / 2147483648;
+          } else sum += view.getInt32(at, true) / 2147483648;
         }
         out[i] = sum * scale;
       }

@@ -42,7 +42,8 @@ export function route(line: string, maxChars: number): Route {
       const body = args.slice(target.length).trim();
       if (!target || !body) throw usage('/translate <language> <text>', 'e.g. /translate ja good morning');
       const language = findLanguage(target);
-      if (!language) throw new UserError('unsupported_language', `"${target}" is not a language I know. Try one of: ${supportedLanguageList()}.`);
+      if (!language)
+        throw new UserError('unsupported_language', `"${target}" is not a language I know. Try one of: ${supportedLanguageList()}.`);
       return { kind: 'lane', lane: 'translate', input: { text: body, to: language.code } };
     }
     case '/transcribe': {

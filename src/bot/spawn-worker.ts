@@ -20,8 +20,15 @@ export interface SpawnedWorker {
   stop(): Promise<void>;
 }
 
-function launch(lanes: readonly LaneName[], env: NodeJS.ProcessEnv): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> } {
-  const child = fork(WORKER_ENTRY, ['--lanes', lanes.join(',')], { env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+function launch(
+  lanes: readonly LaneName[],
+  env: NodeJS.ProcessEnv,
+): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> } {
+  const child = fork(WORKER_ENTRY, ['--lanes', lanes.join(',')], {
+    env,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const ready = new Promise<void>((resolve, reject) => {
     child.on('message', (message: unknown) => {

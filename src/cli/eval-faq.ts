@@ -175,7 +175,11 @@ export async function evaluate(options: EvaluateOptions): Promise<Record<string,
   const calibration = calibrateFile === undefined ? undefined : loadQueries(calibrateFile, ids);
 
   const t0 = performance.now();
-  const { index, embedMs, close } = await buildRanker(options.retrieval ?? 'lexical', entries, [...queries, ...(calibration ?? [])].map((q) => q.text)).catch((error: unknown) => {
+  const { index, embedMs, close } = await buildRanker(
+    options.retrieval ?? 'lexical',
+    entries,
+    [...queries, ...(calibration ?? [])].map((q) => q.text),
+  ).catch((error: unknown) => {
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'the embedding model failed');
   });
   const trainMs = performance.now() - t0 - embedMs;

@@ -27,7 +27,12 @@ runMain(async () => {
   try {
     parsed = parseArgs({
       args: process.argv.slice(2),
-      options: { guild: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, replace: { type: 'boolean', default: false } },
+      options: {
+        guild: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        replace: { type: 'boolean', default: false },
+      },
       allowPositionals: true,
     });
   } catch (error) {
@@ -36,7 +41,8 @@ runMain(async () => {
   const { values, positionals } = parsed;
   const [command, file] = positionals;
   const guild = values.guild;
-  if (guild !== undefined && !/^\d{17,20}$/u.test(guild)) throw new UserError('bad_request', `--guild must be a server id (17-20 digits), not "${guild}"`);
+  if (guild !== undefined && !/^\d{17,20}$/u.test(guild))
+    throw new UserError('bad_request', `--guild must be a server id (17-20 digits), not "${guild}"`);
   const needGuild = (): string => guild ?? fail(`${command} needs --guild <server id>`);
   if (command !== 'import' && command !== 'export' && command !== 'list') fail(command ? `unknown command "${command}"` : 'no command');
 
@@ -44,15 +50,23 @@ runMain(async () => {
   await assertRedisReachable(config.redis);
   // Reachability was just checked; a worker connection queues commands until it is connected instead of failing them.
   const redis = createRedis(config.redis, 'worker');
-  const store = new FaqStore(redis, config.redis.prefix, retryingOnce(() => loadFaqFile(config.faq.file)));
+  const store = new FaqStore(
+    redis,
+    config.redis.prefix,
+    retryingOnce(() => loadFaqFile(config.faq.file)),
+  );
   const out = (text: string) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   try {
     if (command === 'import') {
       if (!file) fail('import needs a file');
-      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => fail(`cannot read ${file}: ${error.code ?? error.message}`));
+      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) =>
+        fail(`cannot read ${file}: ${error.code ?? error.message}`),
+      );
       const entries = parseFaqDocument(text, formatFromName(file), file);
       const { added, replaced } = await store.import(needGuild(), entries, values.replace ? 'replace' : 'merge');
-      out(`imported ${entries.length} entries into server ${needGuild()}: ${added} new, ${replaced} replaced${values.replace ? ' (the FAQ file entries are now off for this server)' : ''}`);
+      out(
+        `imported ${entries.length} entries into server ${needGuild()}: ${added} new, ${replaced} replaced${values.replace ? ' (the FAQ file entries are now off for this server)' : ''}`,
+      );
     } else if (command === 'export') {
       const format = (values.format ?? (values.out ? formatFromName(values.out) : 'yaml')) as FaqFormat;
       if (!FAQ_FORMATS.includes(format)) fail(`--format must be one of ${FAQ_FORMATS.join(', ')}`);
@@ -61,7 +75,8 @@ runMain(async () => {
       else out(text);
     } else if (guild) {
       const faq = await store.snapshot(guild);
-      for (const entry of faq.entries) out(`${entry.id}\t${faq.sources.get(entry.id)}\t${entry.questions.length} question(s)\t${entry.questions[0] ?? ''}`);
+      for (const entry of faq.entries)
+        out(`${entry.id}\t${faq.sources.get(entry.id)}\t${entry.questions.length} question(s)\t${entry.questions[0] ?? ''}`);
       out(`${faq.entries.length} entries (version ${faq.version}, threshold ${faq.threshold ?? `${config.faq.threshold} (default)`})`);
     } else {
       const guilds = await store.guilds();

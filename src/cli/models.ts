@@ -41,10 +41,19 @@ runMain(async () => {
     return;
   }
   if (!config.models.allowRemote) {
-    const list = missing.flatMap((status) => status.files.filter((file) => !file.present).map((file) => `  ${status.spec.model}/${file.file}`));
-    throw new UserError('model_missing', `Offline mode: these files are missing from ${config.models.dir}:\n${list.join('\n')}\nRun the download on a machine with internet access and copy the folder.`);
+    const list = missing.flatMap((status) =>
+      status.files.filter((file) => !file.present).map((file) => `  ${status.spec.model}/${file.file}`),
+    );
+    throw new UserError(
+      'model_missing',
+      `Offline mode: these files are missing from ${config.models.dir}:\n${list.join('\n')}\nRun the download on a machine with internet access and copy the folder.`,
+    );
   }
-  const runtime = new ModelRuntime({ models: config.models, logger: createLogger({ level: 'warn' }), onProgress: createProgressPrinter(process.stderr) });
+  const runtime = new ModelRuntime({
+    models: config.models,
+    logger: createLogger({ level: 'warn' }),
+    onProgress: createProgressPrinter(process.stderr),
+  });
   for (const status of missing) {
     out(`downloading ${status.spec.model} (${status.spec.dtype})…`);
     await runtime.load(status.spec);

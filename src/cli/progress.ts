@@ -6,7 +6,9 @@ export function createProgressPrinter(stream: NodeJS.WriteStream) {
     if (e.status !== 'progress' && e.status !== 'done') return;
     const file = `${e.name ?? ''}/${e.file ?? ''}`;
     const percent = e.status === 'done' ? 100 : Math.min(100, Math.max(0, e.progress ?? 0));
-    const size = e.total ? ` ${(e.loaded ?? 0) / 1e6 < 0.1 ? '<0.1' : ((e.loaded ?? 0) / 1e6).toFixed(1)}/${(e.total / 1e6).toFixed(1)} MB` : '';
+    const size = e.total
+      ? ` ${(e.loaded ?? 0) / 1e6 < 0.1 ? '<0.1' : ((e.loaded ?? 0) / 1e6).toFixed(1)}/${(e.total / 1e6).toFixed(1)} MB`
+      : '';
     const width = 24;
     const bar = '#'.repeat(Math.round((percent / 100) * width)).padEnd(width, '.');
     const line = `[${bar}] ${percent.toFixed(0).padStart(3)}%${size}  ${file}`;

@@ -15,7 +15,8 @@ runMain(async () => {
   if (!token) throw new UserError('bad_request', 'Set DISCORD_TOKEN (the bot token from the Discord developer portal) first.');
   const at = process.argv.indexOf('--guild');
   const guildId = at >= 0 ? process.argv[at + 1] : undefined;
-  if (at >= 0 && !/^\d{17,20}$/u.test(guildId ?? '')) throw new UserError('bad_request', 'Usage: npm run commands:register -- [--guild <server id>]');
+  if (at >= 0 && !/^\d{17,20}$/u.test(guildId ?? ''))
+    throw new UserError('bad_request', 'Usage: npm run commands:register -- [--guild <server id>]');
   const rest = new REST({ api: config.discord.apiUrl }).setToken(token);
   const application = (await rest.get(Routes.currentApplication())) as { id: string };
   const body = commandDefinitions();

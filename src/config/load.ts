@@ -76,7 +76,14 @@ function fromEnv(env: Env): Tree {
   const level = nonEmpty('LOG_LEVEL');
   if (level) set('log.level', level);
   const hosts = nonEmpty('DISCORD_ATTACHMENT_HOSTS');
-  if (hosts) set('attachments.hosts', hosts.split(',').map((host) => host.trim()).filter(Boolean));
+  if (hosts)
+    set(
+      'attachments.hosts',
+      hosts
+        .split(',')
+        .map((host) => host.trim())
+        .filter(Boolean),
+    );
   const apiUrl = nonEmpty('DISCORD_API_URL');
   if (apiUrl) set('discord.apiUrl', apiUrl);
   set('discord.token', nonEmpty('DISCORD_TOKEN'));

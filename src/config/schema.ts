@@ -64,10 +64,7 @@ export const configSchema = z.strictObject({
     audio: z.strictObject({ maxBytes: positiveInt, maxDurationSec: positiveInt }),
   }),
   lanes: z.strictObject(
-    Object.fromEntries(LANE_NAMES.map((lane) => [lane, laneConfigSchema])) as Record<
-      (typeof LANE_NAMES)[number],
-      typeof laneConfigSchema
-    >,
+    Object.fromEntries(LANE_NAMES.map((lane) => [lane, laneConfigSchema])) as Record<(typeof LANE_NAMES)[number], typeof laneConfigSchema>,
   ),
   faq: z.strictObject({
     file: z.string().min(1),

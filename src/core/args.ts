@@ -7,9 +7,13 @@ export function parseLanes(argv: readonly string[], enabled: readonly LaneName[]
   if (at < 0) return [...enabled];
   const arg = argv[at] as string;
   const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[at + 1];
-  if (!value || value.startsWith('--')) throw new UserError('bad_request', `--lanes needs a value: all, or a comma list of ${LANE_NAMES.join(', ')}`);
+  if (!value || value.startsWith('--'))
+    throw new UserError('bad_request', `--lanes needs a value: all, or a comma list of ${LANE_NAMES.join(', ')}`);
   if (value === 'all') return [...enabled];
-  const lanes = value.split(',').map((lane) => lane.trim()).filter(Boolean);
+  const lanes = value
+    .split(',')
+    .map((lane) => lane.trim())
+    .filter(Boolean);
   const unknown = lanes.filter((lane) => !isLaneName(lane));
   if (unknown.length) throw new UserError('bad_request', `Unknown lane(s) ${unknown.join(', ')}. Lanes: ${LANE_NAMES.join(', ')}, or all.`);
   const off = lanes.filter((lane) => !enabled.includes(lane as LaneName));

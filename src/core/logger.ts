@@ -10,12 +10,15 @@ export type { Logger } from 'pino';
 export const REDACTED_KEYS = ['token', 'discordToken', 'apiKey', 'password', 'authorization', 'DISCORD_TOKEN'];
 
 export function createLogger(options: { level?: string; name?: string } = {}): Logger {
-  return pino({
-    name: options.name ?? 'kotodama',
-    level: options.level ?? process.env.LOG_LEVEL ?? 'info',
-    redact: {
-      paths: REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
-      censor: '[redacted]',
+  return pino(
+    {
+      name: options.name ?? 'kotodama',
+      level: options.level ?? process.env.LOG_LEVEL ?? 'info',
+      redact: {
+        paths: REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
+        censor: '[redacted]',
+      },
     },
-  }, pino.destination(2));
+    pino.destination(2),
+  );
 }

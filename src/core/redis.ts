@@ -26,7 +26,13 @@ export function createRedis(config: Config['redis'], role: RedisRole): Redis {
 
 /** Resolves when Redis answers PING, or rejects with a message that says how to get one. */
 export async function assertRedisReachable(config: Config['redis'], timeoutMs = 3_000): Promise<void> {
-  const redis = new Redis(config.url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, retryStrategy: () => null });
+  const redis = new Redis(config.url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: timeoutMs,
+    retryStrategy: () => null,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();

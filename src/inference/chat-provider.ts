@@ -6,7 +6,12 @@ import { LocalChatProvider } from './local-chat.ts';
 import { OpenAIChatProvider } from './openai-chat.ts';
 import type { ModelRuntime } from './runtime.ts';
 
-export function createChatProvider(deps: { config: Config; runtime: ModelRuntime; logger?: Logger | undefined; env?: NodeJS.ProcessEnv }): ChatProvider {
+export function createChatProvider(deps: {
+  config: Config;
+  runtime: ModelRuntime;
+  logger?: Logger | undefined;
+  env?: NodeJS.ProcessEnv;
+}): ChatProvider {
   const { config } = deps;
   if (config.generate.provider === 'openai') {
     const { baseUrl, model, apiKeyEnv } = config.generate.openai;

@@ -6,7 +6,9 @@ import type { ModelSpec } from './runtime.ts';
 /** The thrown error when a model's files are not in `models.dir` and downloads are off (or failed). */
 export function toModelError(error: unknown, spec: ModelSpec, models: Config['models']): Error {
   const message = error instanceof Error ? error.message : String(error);
-  const missing = /not found locally|could not locate file|local_files_only|Unauthorized access|fetch failed|ENOTFOUND|EAI_AGAIN/iu.test(message);
+  const missing = /not found locally|could not locate file|local_files_only|Unauthorized access|fetch failed|ENOTFOUND|EAI_AGAIN/iu.test(
+    message,
+  );
   if (!missing) return error instanceof Error ? error : new Error(message);
   const file = /at "([^"]+)"/u.exec(message)?.[1];
   const where = file ? ` (missing ${file})` : '';

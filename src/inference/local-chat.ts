@@ -32,12 +32,15 @@ export class LocalChatProvider implements ChatProvider {
   /** Exact: the prompt as the chat template renders it, with the generation prompt, in model tokens. */
   async countTokens(messages: readonly ChatTurn[], model?: string): Promise<number> {
     const generator = await this.#load(model);
-    const ids: unknown = generator.tokenizer.apply_chat_template(messages.map((m) => ({ ...m })), {
-      tokenize: true,
-      add_generation_prompt: true,
-      return_tensor: false,
-      return_dict: false,
-    });
+    const ids: unknown = generator.tokenizer.apply_chat_template(
+      messages.map((m) => ({ ...m })),
+      {
+        tokenize: true,
+        add_generation_prompt: true,
+        return_tensor: false,
+        return_dict: false,
+      },
+    );
     return Array.isArray(ids) ? ids.length : 0;
   }
 
@@ -62,13 +65,16 @@ export class LocalChatProvider implements ChatProvider {
     criteria.push(stop);
     try {
       if (signal.aborted) stop.interrupt();
-      await generator(request.messages.map((m) => ({ ...m })), {
-        max_new_tokens: request.maxNewTokens,
-        do_sample: request.temperature > 0,
-        ...(request.temperature > 0 ? { temperature: request.temperature, top_p: request.topP } : {}),
-        streamer,
-        stopping_criteria: criteria,
-      } as never);
+      await generator(
+        request.messages.map((m) => ({ ...m })),
+        {
+          max_new_tokens: request.maxNewTokens,
+          do_sample: request.temperature > 0,
+          ...(request.temperature > 0 ? { temperature: request.temperature, top_p: request.topP } : {}),
+          streamer,
+          stopping_criteria: criteria,
+        } as never,
+      );
     } finally {
       signal.removeEventListener('abort', onAbort);
     }

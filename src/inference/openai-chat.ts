@@ -52,7 +52,11 @@ export class OpenAIChatProvider implements ChatProvider {
     try {
       response = await fetch(`${this.#options.baseUrl.replace(/\/+$/u, '')}/chat/completions`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(this.#options.apiKey ? { authorization: `Bearer ${this.#options.apiKey}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+          ...(this.#options.apiKey ? { authorization: `Bearer ${this.#options.apiKey}` } : {}),
+        },
         body: JSON.stringify(this.#body(request)),
         signal,
       });
@@ -126,11 +130,23 @@ export class OpenAIChatProvider implements ChatProvider {
 
   async #httpError(response: Response, request: ChatRequest): Promise<UserError> {
     const text = await response.text().catch(() => '');
-    this.#options.logger?.warn({ status: response.status, baseUrl: this.#options.baseUrl, body: this.#scrub(text.slice(0, 500)) }, 'chat server refused the request');
+    this.#options.logger?.warn(
+      { status: response.status, baseUrl: this.#options.baseUrl, body: this.#scrub(text.slice(0, 500)) },
+      'chat server refused the request',
+    );
     const status = `HTTP ${response.status}`;
-    if (response.status === 401 || response.status === 403) return new UserError('unavailable', `The chat model server refused my credentials (${status}); the bot owner needs to check the API key.`);
-    if (response.status === 404) return new UserError('unavailable', `The chat model server does not know the model "${request.model ?? this.#options.model}" (${status}).`);
-    if (response.status === 429) return new UserError('unavailable', `The chat model server is busy (${status}). Please try again in a minute.`);
+    if (response.status === 401 || response.status === 403)
+      return new UserError(
+        'unavailable',
+        `The chat model server refused my credentials (${status}); the bot owner needs to check the API key.`,
+      );
+    if (response.status === 404)
+      return new UserError(
+        'unavailable',
+        `The chat model server does not know the model "${request.model ?? this.#options.model}" (${status}).`,
+      );
+    if (response.status === 429)
+      return new UserError('unavailable', `The chat model server is busy (${status}). Please try again in a minute.`);
     if (response.status >= 500) return new UserError('unavailable', `The chat model server failed (${status}). Please try again later.`);
     return new UserError('bad_request', `The chat model server rejected the request (${status}).`);
   }

@@ -58,7 +58,10 @@ export class ModelRuntime {
     return loading;
   }
 
-  async #create<T extends LaneTask>(spec: ModelSpec & { task: T }, onProgress: ((event: unknown) => void) | undefined): Promise<PipelineFor<T>> {
+  async #create<T extends LaneTask>(
+    spec: ModelSpec & { task: T },
+    onProgress: ((event: unknown) => void) | undefined,
+  ): Promise<PipelineFor<T>> {
     const { models, logger } = this.#options;
     const started = performance.now();
     const options: PretrainedModelOptions = {

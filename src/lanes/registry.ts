@@ -29,7 +29,14 @@ export interface LaneDefinition<I extends z.ZodType = z.ZodType, R extends z.Zod
 
 export const LANES = Object.freeze({
   faq: { name: 'faq', queue: 'faq', task: 'feature-extraction', verb: 'searching the FAQ', input: faqInputSchema, result: faqResultSchema },
-  translate: { name: 'translate', queue: 'translate', task: 'translation', verb: 'translating', input: translateInputSchema, result: translateResultSchema },
+  translate: {
+    name: 'translate',
+    queue: 'translate',
+    task: 'translation',
+    verb: 'translating',
+    input: translateInputSchema,
+    result: translateResultSchema,
+  },
   transcribe: {
     name: 'transcribe',
     queue: 'transcribe',
@@ -38,7 +45,14 @@ export const LANES = Object.freeze({
     input: transcribeInputSchema,
     result: transcribeResultSchema,
   },
-  generate: { name: 'generate', queue: 'generate', task: 'text-generation', verb: 'writing', input: generateInputSchema, result: generateResultSchema },
+  generate: {
+    name: 'generate',
+    queue: 'generate',
+    task: 'text-generation',
+    verb: 'writing',
+    input: generateInputSchema,
+    result: generateResultSchema,
+  },
 } as const satisfies { readonly [L in LaneName]: LaneDefinition & { name: L } });
 
 export type Lanes = typeof LANES;

@@ -50,7 +50,13 @@ export function createLaneWorker<L extends LaneName>(lane: L, processor: LanePro
       let result: unknown;
       try {
         const report = (progress: LaneProgress) => void job.updateProgress({ ...progress }).catch(() => undefined);
-        result = await processor(input.data as never, { jobId, context: data.context, signal: jobSignal, report, logger: logger.child({ jobId }) });
+        result = await processor(input.data as never, {
+          jobId,
+          context: data.context,
+          signal: jobSignal,
+          report,
+          logger: logger.child({ jobId }),
+        });
       } finally {
         clearTimeout(timer);
       }
@@ -78,7 +84,11 @@ export function createLaneWorker<L extends LaneName>(lane: L, processor: LanePro
       const described = describeError(error);
       if (described.reference) logger.error({ jobId, reference: described.reference, err: error }, 'job failed');
       else logger.info({ jobId, code: described.code }, 'job refused: %s', described.userMessage);
-      const failure = { code: described.code, message: described.userMessage, ...(described.reference ? { reference: described.reference } : {}) };
+      const failure = {
+        code: described.code,
+        message: described.userMessage,
+        ...(described.reference ? { reference: described.reference } : {}),
+      };
       await deps.replies.publish(data.reply.queue, reply(lane, jobId, data, { ok: false, error: failure }));
       throw isUserError(error) ? new UnrecoverableError(error.message) : error;
     }

@@ -60,7 +60,8 @@ export class LaneProducer {
       removeOnFail: { count: this.config.queue.keepFailed },
     };
     // BullMQ waits for a reconnecting client instead of failing: answer the user now, not when Redis returns.
-    if (['reconnecting', 'close', 'end'].includes(this.connection.status)) throw new QueueUnavailableError(`Redis is ${this.connection.status}`);
+    if (['reconnecting', 'close', 'end'].includes(this.connection.status))
+      throw new QueueUnavailableError(`Redis is ${this.connection.status}`);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new QueueUnavailableError('enqueue timed out')), ENQUEUE_TIMEOUT_MS);

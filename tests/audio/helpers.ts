@@ -16,10 +16,7 @@ export interface FixtureReference {
   rms16k: number;
 }
 
-export const manifest = JSON.parse(readFileSync(`${FIXTURES}manifest.json`, 'utf8')) as Record<
-  string,
-  FixtureReference
->;
+export const manifest = JSON.parse(readFileSync(`${FIXTURES}manifest.json`, 'utf8')) as Record<string, FixtureReference>;
 
 export function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(FIXTURES + name));
@@ -36,13 +33,7 @@ export function rms(samples: Float32Array, from = 0, to = samples.length): numbe
 export const db = (ratio: number): number => 20 * Math.log10(ratio);
 
 /** Magnitude of one frequency (Goertzel-style single DFT bin), normalised to the sine amplitude. */
-export function toneAmplitude(
-  samples: Float32Array,
-  sampleRate: number,
-  hz: number,
-  from = 0,
-  to = samples.length,
-): number {
+export function toneAmplitude(samples: Float32Array, sampleRate: number, hz: number, from = 0, to = samples.length): number {
   let re = 0;
   let im = 0;
   for (let i = from; i < to; i++) {

@@ -15,10 +15,7 @@ afterEach(() => vi.mocked(decodeWasm).mockClear());
 describe('size and duration limits', () => {
   it('GIVEN a file over maxBytes THEN it is refused as too large without decoding', async () => {
     const bytes = fixture('voice-ja.ogg');
-    const error = await expectUserError(
-      decodeAudio(bytes, { maxBytes: 20 * 1024, maxDurationSec: 600 }),
-      'audio_too_large',
-    );
+    const error = await expectUserError(decodeAudio(bytes, { maxBytes: 20 * 1024, maxDurationSec: 600 }), 'audio_too_large');
     expect(error.message).toBe('This file is 31 KB; the limit here is 20 KB.');
     expect(decodeWasm).not.toHaveBeenCalled();
   });

@@ -53,7 +53,7 @@ describe('resampling to 16 kHz', () => {
     const input = Float32Array.from({ length: 44100 }, () => random() * 2 - 1);
     const whole = resampleTo16k([input], 44100, input.length);
     const resampler = new Resampler(44100);
-    for (let at = 0; at < input.length; ) {
+    for (let at = 0; at < input.length;) {
       const n = Math.min(input.length - at, 1 + Math.floor(random() * 3000));
       resampler.pushChannels([input.subarray(at, at + n)]);
       at += n;

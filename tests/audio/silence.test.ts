@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeAudio, trimSilence } from '../../src/audio/index.ts';
 import { fixture, LIMITS, prng } from './helpers.ts';
 
-const decode = async (name: string): Promise<Float32Array> =>
-  (await decodeAudio(fixture(name), LIMITS, { ffmpegPath: null })).samples;
+const decode = async (name: string): Promise<Float32Array> => (await decodeAudio(fixture(name), LIMITS, { ffmpegPath: null })).samples;
 
 describe('silence detection and trimming', () => {
   it('GIVEN a silent voice message THEN no speech is reported', async () => {

@@ -20,13 +20,26 @@ describe('local chat (npm start without a Discord token)', () => {
       '/transcribe tests/fixtures/audio/voice-en.ogg en',
       '/help',
     ].join('\n');
-    const result = await runScript('src/main.ts', [], { env: { KOTODAMA_PROFILE: 'fixtures', KOTODAMA_REDIS_PREFIX, REDIS_URL }, input: `${input}\n` });
+    const result = await runScript('src/main.ts', [], {
+      env: { KOTODAMA_PROFILE: 'fixtures', KOTODAMA_REDIS_PREFIX, REDIS_URL },
+      input: `${input}\n`,
+    });
     await cleanupRedis(loadConfig({ env: { REDIS_URL }, overrides: { redis: { prefix: KOTODAMA_REDIS_PREFIX } } }));
     expect(result.code, result.stderr).toBe(0);
     const out = result.stdout;
-    const order = ['FAQ: How do I use this bot?', '<@123456789012345678>', 'English → Japanese', 'cut at the length limit', 'transcript of', 'kotodama commands:'];
+    const order = [
+      'FAQ: How do I use this bot?',
+      '<@123456789012345678>',
+      'English → Japanese',
+      'cut at the length limit',
+      'transcript of',
+      'kotodama commands:',
+    ];
     const positions = order.map((marker) => out.indexOf(marker));
-    expect(positions.every((at) => at >= 0), out).toBe(true);
+    expect(
+      positions.every((at) => at >= 0),
+      out,
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(out).toContain('Use `/ask` for questions about this server');
     expect(out).not.toMatch(/at .*\.ts:\d+/u);
@@ -34,8 +47,17 @@ describe('local chat (npm start without a Discord token)', () => {
 
   it('GIVEN bad requests THEN each gets a one-line explanation and the session goes on', async () => {
     const KOTODAMA_REDIS_PREFIX = prefix();
-    const input = ['/translate xx hello', '/transcribe no/such/file.ogg', '/transcribe tests/fixtures/audio/not-audio.ogg', '/nope', '/ask how do I use this bot?'].join('\n');
-    const result = await runScript('src/main.ts', [], { env: { KOTODAMA_PROFILE: 'fixtures', KOTODAMA_REDIS_PREFIX, REDIS_URL }, input: `${input}\n` });
+    const input = [
+      '/translate xx hello',
+      '/transcribe no/such/file.ogg',
+      '/transcribe tests/fixtures/audio/not-audio.ogg',
+      '/nope',
+      '/ask how do I use this bot?',
+    ].join('\n');
+    const result = await runScript('src/main.ts', [], {
+      env: { KOTODAMA_PROFILE: 'fixtures', KOTODAMA_REDIS_PREFIX, REDIS_URL },
+      input: `${input}\n`,
+    });
     await cleanupRedis(loadConfig({ env: { REDIS_URL }, overrides: { redis: { prefix: KOTODAMA_REDIS_PREFIX } } }));
     expect(result.code, result.stderr).toBe(0);
     const warnings = result.stdout.split('\n').filter((line) => line.startsWith('⚠️'));
@@ -48,7 +70,10 @@ describe('local chat (npm start without a Discord token)', () => {
   });
 
   it('GIVEN no Redis THEN it says how to get one and exits 1', async () => {
-    const result = await runScript('src/main.ts', [], { env: { KOTODAMA_PROFILE: 'fixtures', REDIS_URL: 'redis://127.0.0.1:1' }, input: 'hello\n' });
+    const result = await runScript('src/main.ts', [], {
+      env: { KOTODAMA_PROFILE: 'fixtures', REDIS_URL: 'redis://127.0.0.1:1' },
+      input: 'hello\n',
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Redis does not answer at redis://127.0.0.1:1');
     expect(result.stderr).toContain('docker compose up -d redis');
@@ -67,12 +92,18 @@ describe('split deployment (npm run worker + npm run bot)', () => {
     const KOTODAMA_REDIS_PREFIX = prefix();
     const env = { KOTODAMA_PROFILE: 'fixtures', KOTODAMA_REDIS_PREFIX, REDIS_URL };
     const { spawn } = await import('node:child_process');
-    const worker = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts', '--lanes', 'faq,translate'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const worker = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts', '--lanes', 'faq,translate'], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let workerLog = '';
     worker.stderr.on('data', (chunk: Buffer) => (workerLog += chunk.toString()));
     try {
       await waitFor(() => (workerLog.includes('worker ready') ? true : undefined), 30_000, 'worker ready');
-      const result = await runScript('src/main.ts', ['--bot-only'], { env, input: '/ask what languages can you translate?\n/translate en おはようございます\n' });
+      const result = await runScript('src/main.ts', ['--bot-only'], {
+        env,
+        input: '/ask what languages can you translate?\n/translate en おはようございます\n',
+      });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toContain('FAQ: Which languages do you support?');
       expect(result.stdout).toContain('Japanese → English');

@@ -14,7 +14,11 @@ const refuse = (line: string) => {
 
 describe('routing what a person typed', () => {
   it('GIVEN plain text THEN it goes to chat', () => {
-    expect(route('hello there', 100)).toEqual({ kind: 'lane', lane: 'generate', input: { messages: [{ role: 'user', content: 'hello there' }] } });
+    expect(route('hello there', 100)).toEqual({
+      kind: 'lane',
+      lane: 'generate',
+      input: { messages: [{ role: 'user', content: 'hello there' }] },
+    });
     expect(route('/chat  hi', 100)).toMatchObject({ lane: 'generate', input: { messages: [{ content: 'hi' }] } });
   });
 
@@ -23,7 +27,11 @@ describe('routing what a person typed', () => {
   });
 
   it('GIVEN /translate with a code or a language name THEN the target is normalised', () => {
-    expect(route('/translate ja good morning', 100)).toEqual({ kind: 'lane', lane: 'translate', input: { text: 'good morning', to: 'ja' } });
+    expect(route('/translate ja good morning', 100)).toEqual({
+      kind: 'lane',
+      lane: 'translate',
+      input: { text: 'good morning', to: 'ja' },
+    });
     expect(route('/translate Japanese good  morning', 100)).toMatchObject({ input: { text: 'good  morning', to: 'ja' } });
   });
 

@@ -13,19 +13,36 @@ afterAll(() => cleanupRedis(config));
 
 describe('worker process supervision', () => {
   it('GIVEN the worker process is killed THEN a new one starts and answers the next job', async () => {
-    const env = { ...process.env, KOTODAMA_PROFILE: 'fixtures', KOTODAMA_REDIS_PREFIX: config.redis.prefix, REDIS_URL, LOG_LEVEL: 'silent' };
+    const env = {
+      ...process.env,
+      KOTODAMA_PROFILE: 'fixtures',
+      KOTODAMA_REDIS_PREFIX: config.redis.prefix,
+      REDIS_URL,
+      LOG_LEVEL: 'silent',
+    };
     const worker = await spawnWorker(['translate'], env, quietLogger);
     const producerRedis = createRedis(config.redis, 'producer');
     const consumerRedis = createRedis(config.redis, 'worker');
     const producer = new LaneProducer(config, producerRedis);
     const replies: ReplyEnvelope[] = [];
-    const consumer: Worker = createReplyConsumer({ config, connection: consumerRedis, queueName: 'replies-spawn', logger: quietLogger, handler: async (r) => void replies.push(r) });
+    const consumer: Worker = createReplyConsumer({
+      config,
+      connection: consumerRedis,
+      queueName: 'replies-spawn',
+      logger: quietLogger,
+      handler: async (r) => void replies.push(r),
+    });
     try {
       const first = worker.pid();
       process.kill(first ?? 0, 'SIGKILL');
       await waitFor(() => (worker.pid() !== first ? true : undefined), 20_000, 'a new worker process');
       await worker.ready();
-      const { jobId } = await producer.enqueue('translate', { sourceId: 'after-crash', input: { text: 'hello', to: 'ja' }, context: { origin: 'local', userId: 'u' }, reply: { queue: 'replies-spawn', target: {} } });
+      const { jobId } = await producer.enqueue('translate', {
+        sourceId: 'after-crash',
+        input: { text: 'hello', to: 'ja' },
+        context: { origin: 'local', userId: 'u' },
+        reply: { queue: 'replies-spawn', target: {} },
+      });
       const reply = await waitFor(() => replies.find((r) => r.jobId === jobId), 30_000, 'reply');
       expect(reply.outcome.ok).toBe(true);
     } finally {

@@ -42,7 +42,9 @@ describe('npm run models', () => {
   it('GIVEN an empty models folder offline THEN download names the missing files and exits 1 without any request', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kotodama-models-'));
     const before = requested.length;
-    const result = await runScript('src/cli/models.ts', ['download', 'faq', '--offline'], { env: { KOTODAMA_PROFILE: 'fixtures', MODELS_DIR: dir, HF_ENDPOINT: hub } });
+    const result = await runScript('src/cli/models.ts', ['download', 'faq', '--offline'], {
+      env: { KOTODAMA_PROFILE: 'fixtures', MODELS_DIR: dir, HF_ENDPOINT: hub },
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('tiny-random-bert/config.json');
     expect(requested.length).toBe(before);
@@ -62,13 +64,25 @@ describe('npm run models', () => {
   it('GIVEN a worker whose model is not downloaded THEN it says so, shows progress, and becomes ready', async () => {
     const { spawn } = await import('node:child_process');
     const dir = mkdtempSync(path.join(tmpdir(), 'kotodama-models-'));
-    const env = { ...process.env, KOTODAMA_PROFILE: 'fixtures', MODELS_DIR: dir, HF_ENDPOINT: hub, KOTODAMA_OFFLINE: '0', KOTODAMA_REDIS_PREFIX: `test-dl-${Date.now()}` };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts', '--lanes', 'faq'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const env = {
+      ...process.env,
+      KOTODAMA_PROFILE: 'fixtures',
+      MODELS_DIR: dir,
+      HF_ENDPOINT: hub,
+      KOTODAMA_OFFLINE: '0',
+      KOTODAMA_REDIS_PREFIX: `test-dl-${Date.now()}`,
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts', '--lanes', 'faq'], {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     try {
       const deadline = Date.now() + 60_000;
-      while (!stderr.includes('worker ready') && Date.now() < deadline && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (!stderr.includes('worker ready') && Date.now() < deadline && child.exitCode === null)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       expect(stderr).toContain('worker ready');
       expect(stderr).toContain('model not downloaded yet');
       expect(stderr).toMatch(/100%.*tiny-random-bert\/onnx\/model\.onnx/u);

@@ -37,7 +37,13 @@ describe('config loading', () => {
 
   it('GIVEN environment variables THEN they override the files', () => {
     const config = loadConfig({
-      env: { REDIS_URL: 'redis://db:6380', MODELS_DIR: '/srv/models', KOTODAMA_OFFLINE: '1', DISCORD_TOKEN: 'abc', DISCORD_ATTACHMENT_HOSTS: 'cdn.discordapp.com, 127.0.0.1:8080' },
+      env: {
+        REDIS_URL: 'redis://db:6380',
+        MODELS_DIR: '/srv/models',
+        KOTODAMA_OFFLINE: '1',
+        DISCORD_TOKEN: 'abc',
+        DISCORD_ATTACHMENT_HOSTS: 'cdn.discordapp.com, 127.0.0.1:8080',
+      },
     });
     expect(config.redis.url).toBe('redis://db:6380');
     expect(config.models.dir).toBe('/srv/models');
@@ -70,7 +76,10 @@ describe('config loading', () => {
   });
 
   it('GIVEN a bad token type THEN the error names the key but never shows the secret', () => {
-    const message = loadError({ env: { DISCORD_TOKEN: 'MTIzNDU2.secret-value' }, overrides: { discord: { token: 42, extra: 'MTIzNDU2.secret-value' } } });
+    const message = loadError({
+      env: { DISCORD_TOKEN: 'MTIzNDU2.secret-value' },
+      overrides: { discord: { token: 42, extra: 'MTIzNDU2.secret-value' } },
+    });
     expect(message).toContain('discord.token');
     expect(message).not.toContain('secret-value');
   });

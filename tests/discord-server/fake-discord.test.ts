@@ -172,7 +172,11 @@ describe('messages', () => {
     const channel = client.channels.cache.get(server.channels.second.id);
     if (!channel?.isSendable()) throw new Error('translations is not sendable');
     const bytes = Buffer.from('transcript text\n');
-    const sent = await channel.send({ content: 'file', files: [{ attachment: bytes, name: 'transcript.txt' }], allowedMentions: { parse: [] } });
+    const sent = await channel.send({
+      content: 'file',
+      files: [{ attachment: bytes, name: 'transcript.txt' }],
+      allowedMentions: { parse: [] },
+    });
 
     const request = messageCreateRequests(channel.id).at(-1);
     expect(request?.files).toHaveLength(1);
@@ -208,7 +212,11 @@ describe('messages', () => {
     if (!channel?.isSendable()) throw new Error('translations is not sendable');
     server.failNext({ method: 'POST', route: `/channels/${channel.id}/messages`, status: 429, retryAfter: 0.1 });
     const sent = await channel.send({ content: 'after a rate limit', allowedMentions: { parse: [] } });
-    expect(messageCreateRequests(channel.id).slice(-2).map((r) => r.status)).toEqual([429, 200]);
+    expect(
+      messageCreateRequests(channel.id)
+        .slice(-2)
+        .map((r) => r.status),
+    ).toEqual([429, 200]);
     expect(sent.content).toBe('after a rate limit');
   });
 
@@ -226,7 +234,13 @@ describe('messages', () => {
 describe('interactions', () => {
   it('slash command: deferReply() then editReply() are recorded, with the attachment option resolved', async () => {
     const file = server.addAttachment(Buffer.from('RIFF'), 'clip.wav', 'audio/wav');
-    const record = server.slashCommand({ name: 'transcribe', options: [{ name: 'audio', attachment: file }, { name: 'lang', value: 'ja' }] });
+    const record = server.slashCommand({
+      name: 'transcribe',
+      options: [
+        { name: 'audio', attachment: file },
+        { name: 'lang', value: 'ja' },
+      ],
+    });
     let seen: { url?: string; lang?: string | null } = {};
     await onInteraction(record.id, async (interaction) => {
       if (!interaction.isChatInputCommand()) throw new Error('not a chat input command');
@@ -251,7 +265,12 @@ describe('interactions', () => {
     const prompt = server.sendMessage({
       author: server.botUser,
       content: 'Translate?',
-      components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: 'translate:yes', label: 'Yes' }] }],
+      components: [
+        {
+          type: ComponentType.ActionRow,
+          components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: 'translate:yes', label: 'Yes' }],
+        },
+      ],
     });
     const record = server.clickButton({ message: prompt, customId: 'translate:yes' });
     await onInteraction(record.id, async (interaction) => {
@@ -407,7 +426,10 @@ describe('reactions, resume, commands', () => {
       { name: 'transcribe', description: 'Transcribe audio', options: [{ type: 11, name: 'audio', description: 'File', required: true }] },
       { name: 'Translate', type: 3 },
     ];
-    const created = (await rest.put(Routes.applicationCommands(server.applicationId), { body: commands })) as Array<{ id: string; name: string }>;
+    const created = (await rest.put(Routes.applicationCommands(server.applicationId), { body: commands })) as Array<{
+      id: string;
+      name: string;
+    }>;
     expect(created.map((c) => c.name)).toEqual(['transcribe', 'Translate']);
     await rest.put(Routes.applicationGuildCommands(server.applicationId, server.guild.id), { body: [{ name: 'faq', description: 'Ask' }] });
 

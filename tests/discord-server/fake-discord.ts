@@ -126,7 +126,14 @@ export class FakeDiscord {
       if (!guild) return;
       this.gateway.dispatch(
         'GUILD_MEMBERS_CHUNK',
-        { guild_id: guild.id, members: guild.members, chunk_index: 0, chunk_count: 1, not_found: [], ...(d?.nonce ? { nonce: d.nonce } : {}) },
+        {
+          guild_id: guild.id,
+          members: guild.members,
+          chunk_index: 0,
+          chunk_count: 1,
+          not_found: [],
+          ...(d?.nonce ? { nonce: d.nonce } : {}),
+        },
         { session },
       );
     });
@@ -348,9 +355,7 @@ export class FakeDiscord {
 
   /** Requests to `/api/v10` whose route (path after the version) matches. */
   requestsTo(method: string, route: string | RegExp): RequestLogEntry[] {
-    return this.state.requests.filter(
-      (r) => r.method === method && (typeof route === 'string' ? r.route === route : route.test(r.route)),
-    );
+    return this.state.requests.filter((r) => r.method === method && (typeof route === 'string' ? r.route === route : route.test(r.route)));
   }
 
   /** The channel's current messages, oldest first, after edits and deletes (ephemeral ones included). */
@@ -439,9 +444,21 @@ export class FakeDiscord {
     this.gateway.dispatch(t, gatewayMessage(this.state, message), this.messageFilter(message));
   }
 
-  private dispatchReaction(t: 'MESSAGE_REACTION_ADD' | 'MESSAGE_REACTION_REMOVE', message: APIMessage, userId: string, emoji: APIPartialEmoji): void {
+  private dispatchReaction(
+    t: 'MESSAGE_REACTION_ADD' | 'MESSAGE_REACTION_REMOVE',
+    message: APIMessage,
+    userId: string,
+    emoji: APIPartialEmoji,
+  ): void {
     const guild = this.state.channel(message.channel_id).guild;
-    const d: Record<string, unknown> = { user_id: userId, channel_id: message.channel_id, message_id: message.id, emoji, burst: false, type: 0 };
+    const d: Record<string, unknown> = {
+      user_id: userId,
+      channel_id: message.channel_id,
+      message_id: message.id,
+      emoji,
+      burst: false,
+      type: 0,
+    };
     if (guild) {
       d.guild_id = guild.id;
       const member = this.state.member(guild, userId);

@@ -229,6 +229,13 @@ export function applicationObject(app: ApplicationFixture, botUser: APIUser, own
 
 /** A DM channel (type 1) between the bot and `user`, as `POST /users/@me/channels` returns it. */
 export function dmChannel(user: APIUser): APIDMChannel {
-  const channel: APIDMChannel = { id: snowflake(), type: 1, last_message_id: null, name: null, recipients: [user], flags: 0 as ChannelFlags };
+  const channel: APIDMChannel = {
+    id: snowflake(),
+    type: 1,
+    last_message_id: null,
+    name: null,
+    recipients: [user],
+    flags: 0 as ChannelFlags,
+  };
   return channel;
 }

@@ -24,7 +24,9 @@ interface Frame {
 }
 
 /** A raw gateway client collecting decoded frames. */
-async function connect(query = 'v=10&encoding=json'): Promise<{ ws: WebSocket; frames: Frame[]; next: (pred: (f: Frame) => boolean) => Promise<Frame> }> {
+async function connect(
+  query = 'v=10&encoding=json',
+): Promise<{ ws: WebSocket; frames: Frame[]; next: (pred: (f: Frame) => boolean) => Promise<Frame> }> {
   const ws = new WebSocket(`${server.baseUrl.replace('http', 'ws')}/?${query}`);
   const frames: Frame[] = [];
   const inflate = query.includes('zlib-stream') ? zlib.createInflate() : null;

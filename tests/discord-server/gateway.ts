@@ -183,9 +183,7 @@ export class Gateway extends EventEmitter {
   private accept(ws: WebSocket, url: URL): void {
     const id = this.nextConnectionId++;
     const compress = url.searchParams.get('compress');
-    const connection = new Connection(id, ws, url.pathname, compress === 'zlib-stream', (payload) =>
-      this.record(id, 'out', payload),
-    );
+    const connection = new Connection(id, ws, url.pathname, compress === 'zlib-stream', (payload) => this.record(id, 'out', payload));
     this.connections.add(connection);
     this.connectionPaths.push(url.pathname);
     ws.on('message', (data, isBinary) => this.onMessage(connection, data, isBinary));

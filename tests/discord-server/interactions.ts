@@ -103,7 +103,10 @@ function toOptions(
       const member = guild ? state.member(guild, input.user.id) : undefined;
       if (member && guild) {
         const { user: _user, ...rest } = member;
-        resolved.members = { ...resolved.members, [input.user.id]: { ...rest, permissions: memberPermissions(guild, member.roles).toString() } };
+        resolved.members = {
+          ...resolved.members,
+          [input.user.id]: { ...rest, permissions: memberPermissions(guild, member.roles).toString() },
+        };
       }
       option = { name: input.name, type: 6, value: input.user.id };
     } else {
@@ -121,7 +124,13 @@ export interface CommandInput extends InteractionSource {
 }
 
 /** The registered command's id (commands registered via REST keep theirs), or a fresh one. */
-function commandId(state: DiscordState, name: string, type: number, guildId: string | undefined, explicit?: string): { id: string; guildId?: string } {
+function commandId(
+  state: DiscordState,
+  name: string,
+  type: number,
+  guildId: string | undefined,
+  explicit?: string,
+): { id: string; guildId?: string } {
   if (explicit) return { id: explicit };
   const guildCommand = guildId ? state.guildCommands.get(guildId)?.find((c) => c.name === name && c.type === type) : undefined;
   if (guildCommand && guildId) return { id: guildCommand.id, guildId };
@@ -129,7 +138,13 @@ function commandId(state: DiscordState, name: string, type: number, guildId: str
   return { id: global?.id ?? snowflake() };
 }
 
-export function commandInteraction(state: DiscordState, record: ChannelRecord, user: APIUser, input: CommandInput, autocomplete: boolean): APIInteraction {
+export function commandInteraction(
+  state: DiscordState,
+  record: ChannelRecord,
+  user: APIUser,
+  input: CommandInput,
+  autocomplete: boolean,
+): APIInteraction {
   const resolved: APIInteractionDataResolved = {};
   const options = toOptions(state, record.guild, input.options ?? [], resolved);
   const command = commandId(state, input.name, 1, record.guild?.id, input.commandId);
@@ -145,7 +160,12 @@ export interface MessageCommandInput extends InteractionSource {
   commandId?: string;
 }
 
-export function messageCommandInteraction(state: DiscordState, record: ChannelRecord, user: APIUser, input: MessageCommandInput): APIInteraction {
+export function messageCommandInteraction(
+  state: DiscordState,
+  record: ChannelRecord,
+  user: APIUser,
+  input: MessageCommandInput,
+): APIInteraction {
   const command = commandId(state, input.name, 3, record.guild?.id, input.commandId);
   const data: Record<string, unknown> = {
     id: command.id,

@@ -41,7 +41,10 @@ export const messageBodySchema = z.looseObject({
   nonce: z.union([z.string().max(25), z.number().int()]).optional(),
   enforce_nonce: z.boolean().optional(),
   embeds: z.array(z.looseObject({})).max(10, 'Must be 10 or fewer in length.').nullable().optional(),
-  components: z.array(z.looseObject({ type: z.number().int() })).nullable().optional(),
+  components: z
+    .array(z.looseObject({ type: z.number().int() }))
+    .nullable()
+    .optional(),
   allowed_mentions: allowedMentionsSchema.optional(),
   message_reference: z
     .looseObject({
@@ -194,7 +197,9 @@ export function gatewayMessage(state: DiscordState, message: APIMessage): Gatewa
 }
 
 /** Whether a message would be rejected as empty (50006). */
-export function isEmptyMessage(message: Pick<APIMessage, 'content' | 'embeds' | 'attachments' | 'components' | 'sticker_items' | 'poll'>): boolean {
+export function isEmptyMessage(
+  message: Pick<APIMessage, 'content' | 'embeds' | 'attachments' | 'components' | 'sticker_items' | 'poll'>,
+): boolean {
   return (
     message.content.trim() === '' &&
     message.embeds.length === 0 &&

@@ -75,7 +75,13 @@ export class RestServer {
       const raw = await readRaw(req);
       const parsed = await parseBody(raw, req.headers['content-type']);
       entry.body = parsed.body;
-      entry.files = parsed.files.map((f) => ({ field: f.field, name: f.name, size: f.bytes.length, contentType: f.contentType, bytes: f.bytes }));
+      entry.files = parsed.files.map((f) => ({
+        field: f.field,
+        name: f.name,
+        size: f.bytes.length,
+        contentType: f.contentType,
+        bytes: f.bytes,
+      }));
       if (!url.pathname.startsWith(`${API_PREFIX}/`)) throw Errors.notFound();
       const match = this.router.match(method, url.pathname.slice(API_PREFIX.length));
       if (match === null) throw Errors.notFound();
@@ -133,7 +139,8 @@ export class RestServer {
 
   private injectedFailure(method: string, route: string, headers: Record<string, string>): void {
     const index = this.failures.findIndex(
-      (f) => (!f.method || f.method.toUpperCase() === method) && (typeof f.route === 'string' ? route.startsWith(f.route) : f.route.test(route)),
+      (f) =>
+        (!f.method || f.method.toUpperCase() === method) && (typeof f.route === 'string' ? route.startsWith(f.route) : f.route.test(route)),
     );
     const failure = this.failures[index];
     if (!failure) return;

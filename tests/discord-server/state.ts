@@ -1,13 +1,6 @@
 /** What the fake Discord knows: channels and their messages, users, uploaded files, interactions, commands, the request log. */
 import { EventEmitter } from 'node:events';
-import type {
-  APIApplicationCommand,
-  APIChannel,
-  APIGuildMember,
-  APIInteraction,
-  APIMessage,
-  APIUser,
-} from 'discord.js';
+import type { APIApplicationCommand, APIChannel, APIGuildMember, APIInteraction, APIMessage, APIUser } from 'discord.js';
 import { dmChannel, type Fixtures, type GuildFixture } from './fixtures.ts';
 import { Errors } from './rest/errors.ts';
 

@@ -36,7 +36,11 @@ async function dm(content: string): Promise<APIMessage> {
   return source;
 }
 
-async function command(name: string, options: { name: string; value?: unknown; subcommand?: unknown }[], channelId?: string): Promise<string> {
+async function command(
+  name: string,
+  options: { name: string; value?: unknown; subcommand?: unknown }[],
+  channelId?: string,
+): Promise<string> {
   const record = server().slashCommand({ name, options: options as never, ...(channelId ? { channelId } : {}) });
   await server().waitFor(() => record.response, 10_000, `/${name} response`);
   return (record.response as { data?: { content?: string } }).data?.content ?? '';
@@ -63,13 +67,15 @@ describe('chat memory', () => {
     const two = await chatJob(second);
     const three = await chatJob(third);
     expect(one.messages).toEqual([{ role: 'user', content: 'my favourite fruit is pineapple' }]);
-    expect(three.messages).toEqual([
-      { role: 'user', content: 'my favourite fruit is pineapple' },
-      { role: 'assistant', content: answerText(one.text) },
-      { role: 'user', content: 'and my favourite colour is blue' },
-      { role: 'assistant', content: answerText(two.text) },
-      { role: 'user', content: 'what did I tell you?' },
-    ].filter((turn) => turn.content));
+    expect(three.messages).toEqual(
+      [
+        { role: 'user', content: 'my favourite fruit is pineapple' },
+        { role: 'assistant', content: answerText(one.text) },
+        { role: 'user', content: 'and my favourite colour is blue' },
+        { role: 'assistant', content: answerText(two.text) },
+        { role: 'user', content: 'what did I tell you?' },
+      ].filter((turn) => turn.content),
+    );
 
     await bot.stop(true);
     bot = await startBot({ config: CONFIG, server: server(), prefix: bot.prefix });
@@ -103,7 +109,15 @@ describe('chat memory', () => {
 
 describe('chat triggers and chains', () => {
   it('GIVEN a trigger word set with /settings THEN a message containing it starts a chat without a mention', async () => {
-    const set = await command('settings', [{ name: 'set', subcommand: [{ name: 'key', value: 'triggerWord' }, { name: 'value', value: 'kotoba' }] }]);
+    const set = await command('settings', [
+      {
+        name: 'set',
+        subcommand: [
+          { name: 'key', value: 'triggerWord' },
+          { name: 'value', value: 'kotoba' },
+        ],
+      },
+    ]);
     expect(set).toContain('triggerWord** is now "kotoba"');
     const source = server().sendMessage({ content: 'hey Kotoba, how are you?' });
     await finalReplyTo(server(), source);
@@ -114,7 +128,15 @@ describe('chat triggers and chains', () => {
   }, 60_000);
 
   it("GIVEN a reply to a voice message's transcript THEN the transcript is the member's turn", async () => {
-    await command('settings', [{ name: 'set', subcommand: [{ name: 'key', value: 'autoTranscribe' }, { name: 'value', value: 'on' }] }]);
+    await command('settings', [
+      {
+        name: 'set',
+        subcommand: [
+          { name: 'key', value: 'autoTranscribe' },
+          { name: 'value', value: 'on' },
+        ],
+      },
+    ]);
     const voice = server().addAttachment(fixtureAudio('voice-en.ogg'), 'voice-message.ogg', 'audio/ogg', { durationSecs: 3 });
     const transcript = await finalReplyTo(server(), server().sendMessage({ voice }), 60_000);
     const followUp = server().sendMessage({ content: 'what do you think about that?', replyTo: transcript });

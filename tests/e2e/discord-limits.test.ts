@@ -26,7 +26,8 @@ describe('limits and restarts', () => {
   it('GIVEN a member over the rate limit THEN they are told when to retry and nothing more is queued', async () => {
     const bot = await startBot({ server, config });
     try {
-      const mention = (text: string) => server.sendMessage({ content: `<@${server.botUser.id}> ${text}`, mentions: [server.botUser], author: server.users.bob });
+      const mention = (text: string) =>
+        server.sendMessage({ content: `<@${server.botUser.id}> ${text}`, mentions: [server.botUser], author: server.users.bob });
       const first = mention('one');
       const second = mention('two');
       await finalReplyTo(server, first);
@@ -44,7 +45,18 @@ describe('limits and restarts', () => {
       expect(data?.content).toContain('try again in');
       expect((data?.flags ?? 0) & 64).toBe(64);
       // Automatic work is different: nobody asked, so nobody is told off.
-      const settings = server.slashCommand({ name: 'settings', options: [{ name: 'set', subcommand: [{ name: 'key', value: 'autoTranslate' }, { name: 'value', value: 'ja' }] }] });
+      const settings = server.slashCommand({
+        name: 'settings',
+        options: [
+          {
+            name: 'set',
+            subcommand: [
+              { name: 'key', value: 'autoTranslate' },
+              { name: 'value', value: 'ja' },
+            ],
+          },
+        ],
+      });
       await server.waitFor(() => settings.response, 10_000);
       const chatter = server.sendMessage({ content: 'good morning everyone', author: server.users.bob });
       await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -74,11 +86,19 @@ describe('limits and restarts', () => {
     const bot = await startBot({ server, config, args: ['--bot-only'] });
     try {
       const source = server.sendMessage({ content: `<@${server.botUser.id}> a long question`, mentions: [server.botUser] });
-      const placeholder = await server.waitFor(() => botRepliesTo(server, source).find((m) => (m.components?.length ?? 0) > 0), 10_000, 'cancel button');
+      const placeholder = await server.waitFor(
+        () => botRepliesTo(server, source).find((m) => (m.components?.length ?? 0) > 0),
+        10_000,
+        'cancel button',
+      );
       expect(placeholder.content).toMatch(/^⏳/u);
       const button = (placeholder.components?.[0] as { components: { custom_id: string }[] }).components[0];
       server.clickButton({ message: placeholder, customId: button?.custom_id ?? '' });
-      const cancelled = await server.waitFor(() => botRepliesTo(server, source).find((m) => m.content === '✖️ Cancelled.'), 10_000, 'cancelled');
+      const cancelled = await server.waitFor(
+        () => botRepliesTo(server, source).find((m) => m.content === '✖️ Cancelled.'),
+        10_000,
+        'cancelled',
+      );
       expect(cancelled.components ?? []).toEqual([]);
     } finally {
       await bot.stop();
@@ -95,7 +115,15 @@ describe('answers after the interaction token expired', () => {
       const deliverer = new Deliverer(rest, new BotStore(redis, cfg.redis.prefix), quietLogger);
       const source = server.sendMessage({ content: 'translate me later' });
       const record = server.messageCommand({ name: 'Translate to English', target: source });
-      const target = { kind: 'interaction' as const, applicationId: server.applicationId, token: record.token, createdAt: Date.now() - 16 * 60_000, channelId: source.channel_id, userId: server.users.alice.id, messageId: source.id };
+      const target = {
+        kind: 'interaction' as const,
+        applicationId: server.applicationId,
+        token: record.token,
+        createdAt: Date.now() - 16 * 60_000,
+        channelId: source.channel_id,
+        userId: server.users.alice.id,
+        messageId: source.id,
+      };
       await deliverer.deliver('translate-late', target, 'late answer @everyone');
       const reply = await finalReplyTo(server, source);
       expect(reply.content).toBe('late answer @everyone');

@@ -16,15 +16,23 @@ const server = () => bot.server;
 
 /** The final content of an interaction's original response, once it is no longer the placeholder. */
 async function answerOf(record: { originalMessageId: string | null; channelId: string }): Promise<APIMessage> {
-  return server().waitFor(() => {
-    if (!record.originalMessageId) return undefined;
-    const message = server().messagesIn(record.channelId).find((m) => m.id === record.originalMessageId);
-    return message && message.content && !message.content.startsWith('⏳') ? message : undefined;
-  }, 30_000, 'interaction answer');
+  return server().waitFor(
+    () => {
+      if (!record.originalMessageId) return undefined;
+      const message = server()
+        .messagesIn(record.channelId)
+        .find((m) => m.id === record.originalMessageId);
+      return message && message.content && !message.content.startsWith('⏳') ? message : undefined;
+    },
+    30_000,
+    'interaction answer',
+  );
 }
 
 beforeAll(async () => {
-  bot = await startBot({ config: { limits: { maxTextChars: 6000 }, discord: { rateLimit: { userPerMinute: 1000, guildPerMinute: 1000 } } } });
+  bot = await startBot({
+    config: { limits: { maxTextChars: 6000 }, discord: { rateLimit: { userPerMinute: 1000, guildPerMinute: 1000 } } },
+  });
 }, 90_000);
 
 afterAll(async () => {
@@ -35,10 +43,25 @@ afterAll(async () => {
 describe('slash commands', () => {
   it('GIVEN npm run commands:register --guild THEN every command and context menu is registered there', async () => {
     const guildId = server().guild.id;
-    const result = await runScript('src/cli/register-commands.ts', ['--guild', guildId], { env: { DISCORD_TOKEN: server().token, DISCORD_API_URL: server().apiUrl } });
+    const result = await runScript('src/cli/register-commands.ts', ['--guild', guildId], {
+      env: { DISCORD_TOKEN: server().token, DISCORD_API_URL: server().apiUrl },
+    });
     expect(result.code, result.stderr).toBe(0);
     const names = (server().state.guildCommands.get(guildId) ?? []).map((command) => command.name);
-    expect(names).toEqual(expect.arrayContaining(['ask', 'translate', 'chat', 'transcribe', 'help', 'settings', 'forget-me', 'Translate to English', 'Translate to Japanese', 'Transcribe']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'ask',
+        'translate',
+        'chat',
+        'transcribe',
+        'help',
+        'settings',
+        'forget-me',
+        'Translate to English',
+        'Translate to Japanese',
+        'Transcribe',
+      ]),
+    );
   });
 
   it('GIVEN /ask THEN it is acknowledged within 3 s and the FAQ answer replaces the placeholder', async () => {
@@ -51,7 +74,13 @@ describe('slash commands', () => {
 
   it('GIVEN /translate with a mention and @everyone THEN the translation keeps them and pings nobody', async () => {
     const alice = server().users.alice;
-    const record = server().slashCommand({ name: 'translate', options: [{ name: 'text', value: `hello <@${alice.id}> and @everyone` }, { name: 'to', value: 'ja' }] });
+    const record = server().slashCommand({
+      name: 'translate',
+      options: [
+        { name: 'text', value: `hello <@${alice.id}> and @everyone` },
+        { name: 'to', value: 'ja' },
+      ],
+    });
     const answer = await answerOf(record);
     expect(answer.content).toContain(`<@${alice.id}>`);
     expect(answer.content).toContain('@everyone');
@@ -60,7 +89,13 @@ describe('slash commands', () => {
   });
 
   it('GIVEN /translate to an unknown language THEN only the asker sees why', async () => {
-    const record = server().slashCommand({ name: 'translate', options: [{ name: 'text', value: 'hello' }, { name: 'to', value: 'klingon' }] });
+    const record = server().slashCommand({
+      name: 'translate',
+      options: [
+        { name: 'text', value: 'hello' },
+        { name: 'to', value: 'klingon' },
+      ],
+    });
     await server().waitFor(() => record.response, 10_000);
     expect(record.response?.type).toBe(4);
     const data = (record.response as { data?: { content?: string; flags?: number } }).data;
@@ -76,7 +111,13 @@ describe('slash commands', () => {
 
   it('GIVEN /transcribe with a voice recording THEN the transcript comes back', async () => {
     const attachment = server().addAttachment(fixtureAudio('voice-en.ogg'), 'voice-message.ogg', 'audio/ogg', { durationSecs: 2.1 });
-    const record = server().slashCommand({ name: 'transcribe', options: [{ name: 'audio', attachment }, { name: 'language', value: 'en' }] });
+    const record = server().slashCommand({
+      name: 'transcribe',
+      options: [
+        { name: 'audio', attachment },
+        { name: 'language', value: 'en' },
+      ],
+    });
     const answer = await answerOf(record);
     expect(answer.content).toMatch(/transcript of 2\.\d s of audio/u);
   });
@@ -98,7 +139,7 @@ describe('slash commands', () => {
   });
 });
 
-describe('context menu in the member\'s language', () => {
+describe("context menu in the member's language", () => {
   it('GIVEN a member whose Discord is in French THEN "Translate to my language" translates into French', async () => {
     const target = server().sendMessage({ content: 'good morning, friends', author: server().users.bob });
     const record = server().messageCommand({ name: 'Translate to my language', target, locale: 'fr' });
@@ -117,7 +158,9 @@ describe('messages', () => {
     const source = server().sendMessage({ content: `<@${server().botUser.id}> hello!`, mentions: [server().botUser] });
     const reply = await finalReplyTo(server(), source);
     expect(reply.content.length).toBeGreaterThan(0);
-    const posts = server().requestsTo('POST', `/channels/${source.channel_id}/messages`).filter((entry) => (entry.body as { message_reference?: { message_id?: string } }).message_reference?.message_id === source.id);
+    const posts = server()
+      .requestsTo('POST', `/channels/${source.channel_id}/messages`)
+      .filter((entry) => (entry.body as { message_reference?: { message_id?: string } }).message_reference?.message_id === source.id);
     expect(posts).toHaveLength(1);
     expect((posts[0]?.body as { content?: string }).content).toMatch(/^⏳/u);
   });
@@ -133,7 +176,10 @@ describe('messages', () => {
     const answer = await finalReplyTo(server(), first);
     const followUp = server().sendMessage({ content: 'what was the word?', replyTo: answer });
     await finalReplyTo(server(), followUp);
-    const queue = new Queue('generate', { connection: createRedis(loadConfig({ env: { REDIS_URL } }).redis, 'worker'), prefix: bot.prefix });
+    const queue = new Queue('generate', {
+      connection: createRedis(loadConfig({ env: { REDIS_URL } }).redis, 'worker'),
+      prefix: bot.prefix,
+    });
     const job = await queue.getJob(`generate-${followUp.id}`);
     const messages = (job?.data as { input: { messages: { role: string; content: string }[] } }).input.messages;
     expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
@@ -151,18 +197,40 @@ describe('messages', () => {
   });
 
   it('GIVEN auto-transcribe turned on with /settings THEN a voice message gets its transcript', async () => {
-    const settings = server().slashCommand({ name: 'settings', options: [{ name: 'set', subcommand: [{ name: 'key', value: 'autoTranscribe' }, { name: 'value', value: 'on' }] }] });
+    const settings = server().slashCommand({
+      name: 'settings',
+      options: [
+        {
+          name: 'set',
+          subcommand: [
+            { name: 'key', value: 'autoTranscribe' },
+            { name: 'value', value: 'on' },
+          ],
+        },
+      ],
+    });
     await server().waitFor(() => settings.response, 10_000);
     expect((settings.response as { data?: { content?: string } }).data?.content).toContain('autoTranscribe** is now true');
-    const voice = server().addAttachment(fixtureAudio('voice-en.ogg'), 'voice-message.ogg', 'audio/ogg', { durationSecs: 2.1, waveform: 'AAAA' });
+    const voice = server().addAttachment(fixtureAudio('voice-en.ogg'), 'voice-message.ogg', 'audio/ogg', {
+      durationSecs: 2.1,
+      waveform: 'AAAA',
+    });
     const source = server().sendMessage({ voice, author: server().users.bob });
     const reply = await finalReplyTo(server(), source);
     expect(reply.content).toMatch(/transcript of 2\.\d s of audio/u);
   });
 
   it('GIVEN an audio attachment on a foreign host THEN the bot refuses to fetch it', async () => {
-    const foreign = { ...server().addAttachment(fixtureAudio('voice-en.ogg'), 'clip.ogg', 'audio/ogg'), url: 'https://evil.example.com/clip.ogg', proxy_url: 'https://evil.example.com/clip.ogg' };
-    const source = server().sendMessage({ content: `<@${server().botUser.id}> transcribe this`, mentions: [server().botUser], attachments: [foreign] });
+    const foreign = {
+      ...server().addAttachment(fixtureAudio('voice-en.ogg'), 'clip.ogg', 'audio/ogg'),
+      url: 'https://evil.example.com/clip.ogg',
+      proxy_url: 'https://evil.example.com/clip.ogg',
+    };
+    const source = server().sendMessage({
+      content: `<@${server().botUser.id}> transcribe this`,
+      mentions: [server().botUser],
+      attachments: [foreign],
+    });
     const reply = await finalReplyTo(server(), source);
     expect(reply.content).toContain('I only download attachments from Discord');
     expect(server().requests.some((entry) => entry.path.includes('evil.example.com'))).toBe(false);
@@ -184,10 +252,16 @@ describe('messages', () => {
     expect(source.content.length).toBeGreaterThan(5000);
     server().react({ message: source, emoji: '🇫🇷' });
     await finalReplyTo(server(), source);
-    const parts = await server().waitFor(() => {
-      const all = server().messagesIn(source.channel_id).filter((m) => m.author.id === server().botUser.id && BigInt(m.id) > BigInt(source.id));
-      return all.length >= 3 && all.some((m) => m.content.includes('→ French')) ? all : undefined;
-    }, 30_000, 'all parts');
+    const parts = await server().waitFor(
+      () => {
+        const all = server()
+          .messagesIn(source.channel_id)
+          .filter((m) => m.author.id === server().botUser.id && BigInt(m.id) > BigInt(source.id));
+        return all.length >= 3 && all.some((m) => m.content.includes('→ French')) ? all : undefined;
+      },
+      30_000,
+      'all parts',
+    );
     for (const part of parts) {
       expect(part.content.length).toBeLessThanOrEqual(2000);
       expect(part.content.split('\n').filter((line) => line.startsWith('```')).length % 2).toBe(0);
@@ -197,10 +271,16 @@ describe('messages', () => {
 
 describe('what Discord received', () => {
   it('GIVEN everything above THEN every message the bot wrote had mentions disabled and no unknown route was called', () => {
-    const writes = server().requests.filter((entry) => ['POST', 'PATCH'].includes(entry.method) && /\/(messages|webhooks|callback)/u.test(entry.route));
+    const writes = server().requests.filter(
+      (entry) => ['POST', 'PATCH'].includes(entry.method) && /\/(messages|webhooks|callback)/u.test(entry.route),
+    );
     expect(writes.length).toBeGreaterThan(10);
     for (const entry of writes) {
-      const body = entry.body as { content?: string; allowed_mentions?: { parse?: unknown[] }; data?: { content?: string; allowed_mentions?: { parse?: unknown[] } } };
+      const body = entry.body as {
+        content?: string;
+        allowed_mentions?: { parse?: unknown[] };
+        data?: { content?: string; allowed_mentions?: { parse?: unknown[] } };
+      };
       const payload = body.data ?? body;
       if (payload.content) expect(payload.allowed_mentions?.parse, `${entry.method} ${entry.route}`).toEqual([]);
     }
@@ -212,10 +292,30 @@ describe('what Discord received', () => {
 describe('settings inheritance', () => {
   it('GIVEN a lane turned off for a category THEN a thread inside it refuses that lane, and resetting restores it', async () => {
     const set = (value: string) => {
-      const record = server().slashCommand({ name: 'settings', options: [{ name: 'set', subcommand: [{ name: 'key', value: 'lanes' }, { name: 'value', value }, { name: 'scope', value: 'category' }] }] });
+      const record = server().slashCommand({
+        name: 'settings',
+        options: [
+          {
+            name: 'set',
+            subcommand: [
+              { name: 'key', value: 'lanes' },
+              { name: 'value', value },
+              { name: 'scope', value: 'category' },
+            ],
+          },
+        ],
+      });
       return server().waitFor(() => record.response, 10_000);
     };
-    const translateInThread = () => server().slashCommand({ name: 'translate', channelId: server().channels.thread.id, options: [{ name: 'text', value: 'hello' }, { name: 'to', value: 'ja' }] });
+    const translateInThread = () =>
+      server().slashCommand({
+        name: 'translate',
+        channelId: server().channels.thread.id,
+        options: [
+          { name: 'text', value: 'hello' },
+          { name: 'to', value: 'ja' },
+        ],
+      });
     expect(((await set('faq,generate,transcribe')) as { data?: { content?: string } }).data?.content).toContain('this category');
     const refused = translateInThread();
     await server().waitFor(() => refused.response, 10_000);

@@ -22,26 +22,40 @@ afterAll(async () => {
 }, 60_000);
 
 function message(record: InteractionRecord): APIMessage | undefined {
-  return record.originalMessageId ? server().messagesIn(record.channelId).find((m) => m.id === record.originalMessageId) : undefined;
+  return record.originalMessageId
+    ? server()
+        .messagesIn(record.channelId)
+        .find((m) => m.id === record.originalMessageId)
+    : undefined;
 }
 
 /** What the member sees: an immediate reply's content, or the deferred reply once it is no longer a placeholder. */
 function shown(record: InteractionRecord): Promise<string> {
-  return server().waitFor(() => {
-    const data = (record.response as { type?: number; data?: { content?: string } } | null);
-    if (data?.type === 4 || data?.type === 7) return data.data?.content;
-    const content = message(record)?.content;
-    return content && !content.startsWith('⏳') ? content : undefined;
-  }, 30_000, `response to ${record.id}`);
+  return server().waitFor(
+    () => {
+      const data = record.response as { type?: number; data?: { content?: string } } | null;
+      if (data?.type === 4 || data?.type === 7) return data.data?.content;
+      const content = message(record)?.content;
+      return content && !content.startsWith('⏳') ? content : undefined;
+    },
+    30_000,
+    `response to ${record.id}`,
+  );
 }
 
-const faq = (sub: string, options: CommandOptionInput[] = [], user = server().users.alice) => server().slashCommand({ name: 'faq', user, options: [{ name: sub, subcommand: options }] });
+const faq = (sub: string, options: CommandOptionInput[] = [], user = server().users.alice) =>
+  server().slashCommand({ name: 'faq', user, options: [{ name: sub, subcommand: options }] });
 const ask = (question: string) => server().slashCommand({ name: 'ask', options: [{ name: 'question', value: question }] });
 const ephemeral = (record: InteractionRecord) => (((record.response as { data?: { flags?: number } }).data?.flags ?? 0) & 64) === 64;
 
 describe('/faq from Discord', () => {
   it('GIVEN /faq add by an admin THEN the next /ask answers from the new entry, without a restart', async () => {
-    const added = faq('add', [{ name: 'question', value: 'What is the wifi password? | wifi password please' }, { name: 'answer', value: 'Ask the **staff**.' }, { name: 'id', value: 'wifi' }, { name: 'triggers', value: '=wlan' }]);
+    const added = faq('add', [
+      { name: 'question', value: 'What is the wifi password? | wifi password please' },
+      { name: 'answer', value: 'Ask the **staff**.' },
+      { name: 'id', value: 'wifi' },
+      { name: 'triggers', value: '=wlan' },
+    ]);
     expect(await shown(added)).toContain('Added `wifi` with 2 question(s)');
     expect(ephemeral(added)).toBe(true);
     expect(await shown(ask('What is the wifi password?'))).toContain('Ask the **staff**.');
@@ -49,13 +63,46 @@ describe('/faq from Discord', () => {
   });
 
   it('GIVEN a member without Manage Server THEN /faq refuses', async () => {
-    expect(await shown(faq('add', [{ name: 'question', value: 'q' }, { name: 'answer', value: 'a' }], server().users.bob))).toContain('Only members with the Manage Server permission');
+    expect(
+      await shown(
+        faq(
+          'add',
+          [
+            { name: 'question', value: 'q' },
+            { name: 'answer', value: 'a' },
+          ],
+          server().users.bob,
+        ),
+      ),
+    ).toContain('Only members with the Manage Server permission');
   });
 
   it.each([
-    ['an empty answer', [{ name: 'question', value: 'empty?' }, { name: 'answer', value: '   ' }], 'answer: the answer is empty'],
-    ['an answer too long for Discord', [{ name: 'question', value: 'long?' }, { name: 'answer', value: 'x'.repeat(1950) }], 'too long for Discord (at most 1900'],
-    ['a taken id', [{ name: 'question', value: 'again?' }, { name: 'answer', value: 'a' }, { name: 'id', value: 'wifi' }], 'An entry with id "wifi" already exists'],
+    [
+      'an empty answer',
+      [
+        { name: 'question', value: 'empty?' },
+        { name: 'answer', value: '   ' },
+      ],
+      'answer: the answer is empty',
+    ],
+    [
+      'an answer too long for Discord',
+      [
+        { name: 'question', value: 'long?' },
+        { name: 'answer', value: 'x'.repeat(1950) },
+      ],
+      'too long for Discord (at most 1900',
+    ],
+    [
+      'a taken id',
+      [
+        { name: 'question', value: 'again?' },
+        { name: 'answer', value: 'a' },
+        { name: 'id', value: 'wifi' },
+      ],
+      'An entry with id "wifi" already exists',
+    ],
   ])('GIVEN /faq add with %s THEN the admin is told what to fix', async (_kind, options, message) => {
     expect(await shown(faq('add', options as CommandOptionInput[]))).toContain(message);
   });
@@ -63,9 +110,13 @@ describe('/faq from Discord', () => {
   it('GIVEN /faq import of a CSV attachment THEN its entries are added and /faq list pages through them', async () => {
     const csv = 'question,answer,id\n"Where, exactly, is the venue?",Tokyo,venue\nWhen is the meetup?,"Fridays, 8pm",meetup\n';
     const file = server().addAttachment(Buffer.from(csv), 'faq.csv', 'text/csv');
-    expect(await shown(faq('import', [{ name: 'file', attachment: file }]))).toContain('Imported 2 entries from faq.csv: 2 new, 0 replaced');
+    expect(await shown(faq('import', [{ name: 'file', attachment: file }]))).toContain(
+      'Imported 2 entries from faq.csv: 2 new, 0 replaced',
+    );
     const bad = server().addAttachment(Buffer.from('question,answer\nonly one field\n'), 'bad.csv', 'text/csv');
-    expect(await shown(faq('import', [{ name: 'file', attachment: bad }]))).toContain('bad.csv: line 2: expected question,answer[,id] but found 1 field');
+    expect(await shown(faq('import', [{ name: 'file', attachment: bad }]))).toContain(
+      'bad.csv: line 2: expected question,answer[,id] but found 1 field',
+    );
 
     const first = faq('list', []);
     expect(await shown(first)).toMatch(/11 entries, page 1\/2/u);
@@ -75,7 +126,14 @@ describe('/faq from Discord', () => {
   });
 
   it('GIVEN /faq edit and remove THEN the answer changes and the entry disappears', async () => {
-    expect(await shown(faq('edit', [{ name: 'id', value: 'meetup' }, { name: 'answer', value: 'Saturdays.' }]))).toContain('Updated `meetup`');
+    expect(
+      await shown(
+        faq('edit', [
+          { name: 'id', value: 'meetup' },
+          { name: 'answer', value: 'Saturdays.' },
+        ]),
+      ),
+    ).toContain('Updated `meetup`');
     expect(await shown(ask('When is the meetup?'))).toContain('Saturdays.');
     expect(await shown(faq('remove', [{ name: 'id', value: 'venue' }]))).toContain('Removed `venue`');
     expect(await shown(faq('remove', [{ name: 'id', value: 'venue' }]))).toContain('There is no entry "venue"');
@@ -99,10 +157,14 @@ describe('/faq from Discord', () => {
     await shown(answered);
     server().react({ message: message(answered) as APIMessage, emoji: '👎', user: server().users.bob });
     // The reaction is handled asynchronously: ask again until it shows (each ask is a new interaction).
-    const misses = await waitFor(async () => {
-      const record = faq('misses');
-      return (await shown(record)).includes('👎 1') ? record : undefined;
-    }, 20_000, '👎 in /faq misses');
+    const misses = await waitFor(
+      async () => {
+        const record = faq('misses');
+        return (await shown(record)).includes('👎 1') ? record : undefined;
+      },
+      20_000,
+      '👎 in /faq misses',
+    );
     const text = await shown(misses);
     expect(text).toMatch(/×1 “How do I use this bot\?” → closest `how-to-use`/u);
     expect(text).toMatch(/×1 · 👎 1 “What is the wifi password\?” → closest `wifi`/u);

@@ -21,7 +21,9 @@ export interface BotUnderTest {
   stop(keep?: boolean): Promise<number | null>;
 }
 
-export async function startBot(options: { config?: Record<string, unknown>; args?: string[]; server?: FakeDiscord; prefix?: string } = {}): Promise<BotUnderTest> {
+export async function startBot(
+  options: { config?: Record<string, unknown>; args?: string[]; server?: FakeDiscord; prefix?: string } = {},
+): Promise<BotUnderTest> {
   const server = options.server ?? new FakeDiscord();
   if (!options.server) await server.start();
   const prefix = options.prefix ?? `test-e2e-${randomUUID().slice(0, 8)}`;
@@ -78,5 +80,9 @@ export function botRepliesTo(server: FakeDiscord, source: APIMessage): APIMessag
 
 /** Waits until the bot's reply to `source` no longer shows a "⏳" placeholder, and returns it. */
 export function finalReplyTo(server: FakeDiscord, source: APIMessage, timeoutMs = 30_000): Promise<APIMessage> {
-  return server.waitFor(() => botRepliesTo(server, source).find((message) => !message.content.startsWith('⏳')), timeoutMs, `final reply to ${source.id}`);
+  return server.waitFor(
+    () => botRepliesTo(server, source).find((message) => !message.content.startsWith('⏳')),
+    timeoutMs,
+    `final reply to ${source.id}`,
+  );
 }

@@ -8,7 +8,11 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-export function runScript(script: string, args: readonly string[], options: { env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+export function runScript(
+  script: string,
+  args: readonly string[],
+  options: { env?: Record<string, string>; input?: string; timeoutMs?: number } = {},
+): Promise<RunResult> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...options.env },

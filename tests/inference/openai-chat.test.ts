@@ -32,14 +32,26 @@ async function run(signal = new AbortController().signal) {
 }
 
 async function refusal(): Promise<UserError> {
-  const error = await run().then(() => undefined, (e: unknown) => e);
+  const error = await run().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(UserError);
   return error as UserError;
 }
 
 describe('OpenAI-compatible provider', () => {
   it('GIVEN a streaming server THEN text arrives piece by piece, in order, with the request the API expects', async () => {
-    server.script = streamScript([chunk('Hel'), chunk('lo'), chunk(' there', 'length'), 'data: {"choices":[],"usage":{"completion_tokens":3}}\n\n', 'data: [DONE]\n\n'], 5);
+    server.script = streamScript(
+      [
+        chunk('Hel'),
+        chunk('lo'),
+        chunk(' there', 'length'),
+        'data: {"choices":[],"usage":{"completion_tokens":3}}\n\n',
+        'data: [DONE]\n\n',
+      ],
+      5,
+    );
     const { pieces, outcome } = await run();
     expect(pieces).toEqual(['Hel', 'lo', ' there']);
     expect(outcome).toEqual({ newTokens: 3, finish: 'length' });
@@ -50,7 +62,8 @@ describe('OpenAI-compatible provider', () => {
   });
 
   it('GIVEN HTTP errors THEN the user reads what went wrong, and the key never reaches the log', async () => {
-    server.script = (_req, res) => void res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `bad key ${KEY}` } }));
+    server.script = (_req, res) =>
+      void res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `bad key ${KEY}` } }));
     expect((await refusal()).message).toMatch(/refused my credentials \(HTTP 401\).*API key/u);
     server.script = (_req, res) => void res.writeHead(503).end('overloaded');
     expect((await refusal()).message).toMatch(/failed \(HTTP 503\)/u);
@@ -83,7 +96,13 @@ describe('OpenAI-compatible provider', () => {
 describe('chat lane on the OpenAI-compatible provider', () => {
   const config = testConfig({ generate: { provider: 'openai', grounding: { enabled: false } } });
   const generate = () => createGenerateProcessor({ config, provider, retrieve: null });
-  const ctx = (signal: AbortSignal, progress: LaneProgress[]) => ({ jobId: 't', context: { origin: 'local' as const, userId: 'u' }, signal, report: (p: LaneProgress) => progress.push(p), logger: quietLogger });
+  const ctx = (signal: AbortSignal, progress: LaneProgress[]) => ({
+    jobId: 't',
+    context: { origin: 'local' as const, userId: 'u' },
+    signal,
+    report: (p: LaneProgress) => progress.push(p),
+    logger: quietLogger,
+  });
 
   it('GIVEN a server that hangs after two pieces THEN the lane timeout ends it and keeps the partial answer', async () => {
     server.script = async (_req, res) => {

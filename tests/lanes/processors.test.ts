@@ -21,10 +21,16 @@ function ctx(signal = new AbortController().signal, progress: LaneProgress[] = [
   return { jobId: 't', context: { origin: 'local', userId: 'u' }, signal, report: (p) => progress.push(p), logger: quietLogger };
 }
 
-const audio = (name: string) => ({ kind: 'inline' as const, base64: readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/audio', name)).toString('base64') });
+const audio = (name: string) => ({
+  kind: 'inline' as const,
+  base64: readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/audio', name)).toString('base64'),
+});
 
 async function userError(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(UserError);
   return error as UserError;
 }
@@ -47,8 +53,16 @@ describe('FAQ processor', () => {
 
   it('GIVEN the embedding model is missing THEN it still answers from the lexical index', async () => {
     const missing: Config = testConfig({ lanes: { faq: { model: 'no-such-model' } } });
-    const faq = createFaqProcessor({ config: missing, runtime: new ModelRuntime({ models: missing.models, logger: quietLogger }), logger: quietLogger });
-    expect(await faq({ question: 'このボットの使い方を教えて' }, ctx())).toMatchObject({ kind: 'answer', entryId: 'ja-how-to-use', retrieval: 'lexical' });
+    const faq = createFaqProcessor({
+      config: missing,
+      runtime: new ModelRuntime({ models: missing.models, logger: quietLogger }),
+      logger: quietLogger,
+    });
+    expect(await faq({ question: 'このボットの使い方を教えて' }, ctx())).toMatchObject({
+      kind: 'answer',
+      entryId: 'ja-how-to-use',
+      retrieval: 'lexical',
+    });
   });
 });
 
@@ -77,7 +91,12 @@ describe('generate processor', () => {
     const progress: LaneProgress[] = [];
     const result = await generate({ messages: [{ role: 'user', content: 'hello' }], maxNewTokens: 8 }, ctx(undefined, progress));
     expect(LANES.generate.result.parse(result)).toMatchObject({ finishReason: 'length', newTokens: 8 });
-    expect(progress.map((p) => p.delta ?? '').join('').trim()).toBe(result.text);
+    expect(
+      progress
+        .map((p) => p.delta ?? '')
+        .join('')
+        .trim(),
+    ).toBe(result.text);
     expect((await generate({ messages: [{ role: 'user', content: 'hello' }], maxNewTokens: 8 }, ctx())).text).toBe(result.text);
   });
 
@@ -86,13 +105,16 @@ describe('generate processor', () => {
     const progress: LaneProgress[] = [];
     const context = ctx(controller.signal, progress);
     const report = context.report;
-    const result = await generate({ messages: [{ role: 'user', content: 'hello' }] }, {
-      ...context,
-      report: (p) => {
-        report(p);
-        controller.abort('cancelled');
+    const result = await generate(
+      { messages: [{ role: 'user', content: 'hello' }] },
+      {
+        ...context,
+        report: (p) => {
+          report(p);
+          controller.abort('cancelled');
+        },
       },
-    });
+    );
     expect(result.finishReason).toBe('cancelled');
     expect(result.newTokens).toBeLessThan(config.generate.maxNewTokens);
   });

@@ -25,7 +25,9 @@ async function freePort(): Promise<number> {
 let redisProcess: ChildProcess | undefined;
 
 async function startRedis(port: number): Promise<void> {
-  redisProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  redisProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   const probe = createRedis({ url: `redis://127.0.0.1:${port}`, prefix: 'x' }, 'worker');
   await waitFor(async () => ((await probe.ping().catch(() => '')) === 'PONG' ? true : undefined), 10_000, 'redis-server');
   probe.disconnect();
@@ -57,9 +59,20 @@ describe('Redis outage', () => {
     const producerRedis = createRedis(config.redis, 'producer');
     const consumerRedis = createRedis(config.redis, 'worker');
     const producer = new LaneProducer(config, producerRedis);
-    const consumer = createReplyConsumer({ config, connection: consumerRedis, queueName: 'replies-outage', logger: quietLogger, handler: async (r) => void replies.push(r) });
+    const consumer = createReplyConsumer({
+      config,
+      connection: consumerRedis,
+      queueName: 'replies-outage',
+      logger: quietLogger,
+      handler: async (r) => void replies.push(r),
+    });
     const session = new LocalSession(config, quietLogger);
-    const request = (sourceId: string) => ({ sourceId, input: { text: 'hi', to: 'ja' }, context: { origin: 'local' as const, userId: 'u' }, reply: { queue: 'replies-outage', target: {} } });
+    const request = (sourceId: string) => ({
+      sourceId,
+      input: { text: 'hi', to: 'ja' },
+      context: { origin: 'local' as const, userId: 'u' },
+      reply: { queue: 'replies-outage', target: {} },
+    });
     try {
       await producer.enqueue('translate', request('before'));
       await waitFor(() => replies.find((r) => r.jobId === 'translate-before'), 10_000, 'reply before the outage');

@@ -79,8 +79,18 @@ describe('queue spine on the fixture models', () => {
     const jobs = await Promise.all([
       producer.enqueue('faq', { sourceId: 'all-1', input: { question: 'how do I use this bot?' }, context, reply: route() }),
       producer.enqueue('translate', { sourceId: 'all-2', input: { text: 'good morning', to: 'ja' }, context, reply: route() }),
-      producer.enqueue('generate', { sourceId: 'all-3', input: { messages: [{ role: 'user', content: 'hello' }] }, context, reply: route() }),
-      producer.enqueue('transcribe', { sourceId: 'all-4', input: { audio: { kind: 'inline', base64: voice }, language: 'en' }, context, reply: route() }),
+      producer.enqueue('generate', {
+        sourceId: 'all-3',
+        input: { messages: [{ role: 'user', content: 'hello' }] },
+        context,
+        reply: route(),
+      }),
+      producer.enqueue('transcribe', {
+        sourceId: 'all-4',
+        input: { audio: { kind: 'inline', base64: voice }, language: 'en' },
+        context,
+        reply: route(),
+      }),
     ]);
     for (const job of jobs) {
       const reply = await replyFor(job.jobId);
@@ -114,7 +124,9 @@ describe('queue spine on the fixture models', () => {
 
   it('GIVEN an invalid payload that bypassed the producer THEN the job fails at once with the reason and the user is told', async () => {
     await startHost({ faq: async () => ({ kind: 'unknown', suggestions: [], retrieval: 'lexical' }) });
-    await expect(producer.enqueue('faq', { sourceId: 'x', input: { question: '' }, context, reply: route() })).rejects.toThrow(/question is empty/u);
+    await expect(producer.enqueue('faq', { sourceId: 'x', input: { question: '' }, context, reply: route() })).rejects.toThrow(
+      /question is empty/u,
+    );
     const queue = new Queue(LANES.faq.queue, { connection: producerRedis, prefix: config.redis.prefix });
     await queue.add('faq', { sourceId: 'bad-1', input: { question: 42 }, context, reply: route() }, { jobId: 'faq-bad-1', attempts: 3 });
     const reply = await replyFor('faq-bad-1');
@@ -140,8 +152,13 @@ describe('queue spine on the fixture models', () => {
         return { text, finishReason: 'cancelled', newTokens: text.length };
       },
     });
-    const { jobId } = await producer.enqueue('generate', { sourceId: 'cancel-1', input: { messages: [{ role: 'user', content: 'go' }] }, context, reply: route() });
-    await waitFor(async () => (await producer.queue('generate').getJob(jobId))?.progress ? true : undefined);
+    const { jobId } = await producer.enqueue('generate', {
+      sourceId: 'cancel-1',
+      input: { messages: [{ role: 'user', content: 'go' }] },
+      context,
+      reply: route(),
+    });
+    await waitFor(async () => ((await producer.queue('generate').getJob(jobId))?.progress ? true : undefined));
     expect(await producer.cancel('generate', jobId)).toBe('signalled');
     const reply = await replyFor(jobId);
     expect(reply.outcome.ok && (reply.outcome.result as { finishReason: string }).finishReason).toBe('cancelled');
@@ -149,7 +166,12 @@ describe('queue spine on the fixture models', () => {
   });
 
   it('GIVEN a waiting job WHEN it is cancelled THEN it is removed and never runs', async () => {
-    const { jobId } = await producer.enqueue('translate', { sourceId: 'cancel-2', input: { text: 'hi', to: 'ja' }, context, reply: route() });
+    const { jobId } = await producer.enqueue('translate', {
+      sourceId: 'cancel-2',
+      input: { text: 'hi', to: 'ja' },
+      context,
+      reply: route(),
+    });
     expect(await producer.position('translate', jobId)).toBe(0);
     expect(await producer.cancel('translate', jobId)).toBe('removed');
     expect(await producer.queue('translate').getJob(jobId)).toBeUndefined();
@@ -158,7 +180,14 @@ describe('queue spine on the fixture models', () => {
   it('GIVEN a transcription with a follow-up THEN the transcript goes on to the FAQ lane as its own job', async () => {
     await startHost({
       transcribe: async () => ({ text: 'how do I use this bot?', language: 'en', durationSec: 2 }),
-      faq: async (input) => ({ kind: 'answer', entryId: 'e', question: input.question, answer: `answer to ${input.question}`, score: 1, retrieval: 'lexical' }),
+      faq: async (input) => ({
+        kind: 'answer',
+        entryId: 'e',
+        question: input.question,
+        answer: `answer to ${input.question}`,
+        score: 1,
+        retrieval: 'lexical',
+      }),
     });
     const { jobId } = await producer.enqueue('transcribe', {
       sourceId: 'chain-1',
@@ -181,7 +210,12 @@ describe('queue spine on the fixture models', () => {
         return { text: 'from the worker that stopped', from: 'en', to: 'ja', model: 'slow' };
       },
     });
-    const { jobId } = await producer.enqueue('translate', { sourceId: 'handback-1', input: { text: 'hi', to: 'ja' }, context, reply: route() });
+    const { jobId } = await producer.enqueue('translate', {
+      sourceId: 'handback-1',
+      input: { text: 'hi', to: 'ja' },
+      context,
+      reply: route(),
+    });
     await waitFor(() => started || undefined);
     await slow.close(200);
     hosts.splice(hosts.indexOf(slow), 1);

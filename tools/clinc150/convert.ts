@@ -38,8 +38,7 @@ export interface ConvertResult {
 }
 
 /** Out-of-scope items are labelled `oos` in CLINC150; the eval files use `null` ("the FAQ does not know"). */
-const toQuery = ([text, intent]: [string, string]): string =>
-  JSON.stringify({ text, expected: intent === 'oos' ? null : intent });
+const toQuery = ([text, intent]: [string, string]): string => JSON.stringify({ text, expected: intent === 'oos' ? null : intent });
 
 export function convertClinc(inputPath: string, outDir: string, options: ConvertOptions = {}): ConvertResult {
   const perIntent = options.perIntent ?? 10;

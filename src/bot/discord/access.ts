@@ -24,7 +24,11 @@ export function channelChain(channel: { readonly id: string } | null): string[] 
 }
 
 /** The settings scopes of an interaction: its guild and channel chain (the channel id alone when uncached). */
-export function interactionScope(interaction: { guildId: string | null; channelId: string | null; channel: { readonly id: string } | null }): ScopeChain | null {
+export function interactionScope(interaction: {
+  guildId: string | null;
+  channelId: string | null;
+  channel: { readonly id: string } | null;
+}): ScopeChain | null {
   if (!interaction.guildId) return null;
   const chain = channelChain(interaction.channel);
   return { guildId: interaction.guildId, channelIds: chain.length ? chain : interaction.channelId ? [interaction.channelId] : [] };

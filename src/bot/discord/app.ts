@@ -92,7 +92,10 @@ export class DiscordBot {
     } catch (error) {
       const { code, status } = error as { code?: unknown; status?: unknown };
       if (code === 'TokenInvalid' || status === 401) {
-        throw new UserError('bad_request', 'Discord rejected DISCORD_TOKEN. Copy the bot token again (Developer Portal → Bot → Reset Token).');
+        throw new UserError(
+          'bad_request',
+          'Discord rejected DISCORD_TOKEN. Copy the bot token again (Developer Portal → Bot → Reset Token).',
+        );
       }
       throw error;
     }
@@ -154,7 +157,14 @@ export class DiscordBot {
     const owner = await this.store.claim('placeholder', reply.sourceId, reply.jobId);
     // Transcripts get their buttons, and long ones their .txt/.srt files.
     const rendered = renderReply(reply, this.config);
-    await this.deliverer.deliver(reply.jobId, target, rendered.text, [...faqReplyComponents(reply), ...rendered.components], owner !== reply.jobId, rendered.files);
+    await this.deliverer.deliver(
+      reply.jobId,
+      target,
+      rendered.text,
+      [...faqReplyComponents(reply), ...rendered.components],
+      owner !== reply.jobId,
+      rendered.files,
+    );
     // A chained next step answers in a new message; its progress must not overwrite this answer.
     await afterTranscript(this, reply, target);
   }

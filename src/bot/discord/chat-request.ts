@@ -12,7 +12,12 @@ import type { AnswerLookup, ChatMemory, Conversation } from './memory.ts';
 import type { Settings } from './settings.ts';
 
 /** A DM is remembered per member, a thread per thread; other channels follow the reply chain only. */
-export function conversationOf(place: { guildId: string | null; channelId: string; isThread: boolean; userId: string }): Conversation | null {
+export function conversationOf(place: {
+  guildId: string | null;
+  channelId: string;
+  isThread: boolean;
+  userId: string;
+}): Conversation | null {
   if (!place.guildId) return { kind: 'dm', userId: place.userId };
   if (place.isThread) return { kind: 'thread', threadId: place.channelId };
   return null;
@@ -21,7 +26,10 @@ export function conversationOf(place: { guildId: string | null; channelId: strin
 /** The answer text of a finished chat job, from the job kept in the queue. */
 export function answerLookup(producer: LaneProducer): AnswerLookup {
   return async (jobId) => {
-    const job = await producer.queue('generate').getJob(jobId).catch(() => undefined);
+    const job = await producer
+      .queue('generate')
+      .getJob(jobId)
+      .catch(() => undefined);
     const parsed = generateResultSchema.safeParse(job?.returnvalue);
     return parsed.success && job?.finishedOn ? parsed.data.text : undefined;
   };
@@ -37,13 +45,22 @@ export interface ChatRequestDeps {
  * The lane input for `turns` (the reply chain ending with the new message). Stored history comes first; chain
  * turns it already holds are not repeated, so a reply inside a DM does not duplicate the conversation.
  */
-export async function chatInput(deps: ChatRequestDeps, settings: Settings & ChatSettings, conversation: Conversation | null, turns: readonly ChatMessage[]): Promise<GenerateInput> {
+export async function chatInput(
+  deps: ChatRequestDeps,
+  settings: Settings & ChatSettings,
+  conversation: Conversation | null,
+  turns: readonly ChatMessage[],
+): Promise<GenerateInput> {
   const { config } = deps;
   // Characters are a generous bound (Japanese runs ~1 token a character); the worker cuts to exact tokens.
-  const history = conversation ? await deps.memory.history(conversation, answerLookup(deps.producer), config.generate.contextTokens * 4) : [];
+  const history = conversation
+    ? await deps.memory.history(conversation, answerLookup(deps.producer), config.generate.contextTokens * 4)
+    : [];
   const known = new Set(history.map((turn) => `${turn.role}\n${turn.content}`));
   const messages = [...history, ...turns.filter((turn) => !known.has(`${turn.role}\n${turn.content}`))];
-  const persona: ChatMessage[] = settings.persona ? [{ role: 'system', content: `${config.generate.systemPrompt}\n${settings.persona}` }] : [];
+  const persona: ChatMessage[] = settings.persona
+    ? [{ role: 'system', content: `${config.generate.systemPrompt}\n${settings.persona}` }]
+    : [];
   const input: GenerateInput = {
     messages: [...persona, ...messages],
     ...(settings.chatModel ? { model: settings.chatModel } : {}),
@@ -56,7 +73,11 @@ export async function chatInput(deps: ChatRequestDeps, settings: Settings & Chat
 }
 
 /** Records the exchange once its answer job is queued. */
-export async function rememberChat(deps: ChatRequestDeps, conversation: Conversation | null, exchange: { userId: string; content: string; jobId: string }): Promise<void> {
+export async function rememberChat(
+  deps: ChatRequestDeps,
+  conversation: Conversation | null,
+  exchange: { userId: string; content: string; jobId: string },
+): Promise<void> {
   if (!conversation || !exchange.content) return;
   const { ttlSec, maxTurns } = deps.config.generate.memory;
   await deps.memory.remember(conversation, exchange, ttlSec, maxTurns);

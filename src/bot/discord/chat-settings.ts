@@ -21,7 +21,14 @@ export interface ChatSettings {
   readonly triggerWord: string | null;
 }
 
-export const CHAT_DEFAULTS: ChatSettings = { chatModel: null, maxNewTokens: null, temperature: null, topP: null, answerAll: false, triggerWord: null };
+export const CHAT_DEFAULTS: ChatSettings = {
+  chatModel: null,
+  maxNewTokens: null,
+  temperature: null,
+  topP: null,
+  answerAll: false,
+  triggerWord: null,
+};
 
 export const chatValueSchemas = {
   chatModel: z.string().min(1).max(200).nullable(),
@@ -51,7 +58,8 @@ export function parseChatSetting(key: ChatSettingKey, value: string, config: Con
     case 'chatModel': {
       if (none) return null;
       const offered = offeredModels(config);
-      if (!offered.includes(value)) throw new UserError('bad_request', `"${value}" is not a model this bot offers; choose one of: ${offered.join(', ')}.`);
+      if (!offered.includes(value))
+        throw new UserError('bad_request', `"${value}" is not a model this bot offers; choose one of: ${offered.join(', ')}.`);
       return value;
     }
     case 'maxNewTokens': {

@@ -54,9 +54,24 @@ export function commandDefinitions(): RESTPostAPIApplicationCommandsJSONBody[] {
         s
           .setName('set')
           .setDescription('Change a setting for the server or this channel')
-          .addStringOption((o) => o.setName('key').setDescription('Setting').setRequired(true).addChoices(...SETTING_KEYS.map((key) => ({ name: key, value: key }))))
+          .addStringOption((o) =>
+            o
+              .setName('key')
+              .setDescription('Setting')
+              .setRequired(true)
+              .addChoices(...SETTING_KEYS.map((key) => ({ name: key, value: key }))),
+          )
           .addStringOption((o) => o.setName('value').setDescription('New value; "reset" to inherit').setRequired(true))
-          .addStringOption((o) => o.setName('scope').setDescription('Where it applies').addChoices({ name: 'server', value: 'guild' }, { name: 'this category', value: 'category' }, { name: 'this channel or thread', value: 'channel' })),
+          .addStringOption((o) =>
+            o
+              .setName('scope')
+              .setDescription('Where it applies')
+              .addChoices(
+                { name: 'server', value: 'guild' },
+                { name: 'this category', value: 'category' },
+                { name: 'this channel or thread', value: 'channel' },
+              ),
+          ),
       ),
     faqCommand(),
     new SlashCommandBuilder().setName('forget-me').setDescription('Delete what kotodama stores about you'),

@@ -36,7 +36,8 @@ export async function conversationFor(message: Message, botId: string): Promise<
     if (!previous) break;
     const content = cleanContent(previous.content, botId);
     const spoken = previous.author.id === botId && isTranscript(previous.content);
-    if (content && !(spoken && content === '(no speech detected)')) turns.unshift({ role: previous.author.id === botId && !spoken ? 'assistant' : 'user', content });
+    if (content && !(spoken && content === '(no speech detected)'))
+      turns.unshift({ role: previous.author.id === botId && !spoken ? 'assistant' : 'user', content });
     reference = previous.reference?.messageId;
   }
   return turns;

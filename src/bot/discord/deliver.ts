@@ -43,14 +43,26 @@ export class Deliverer {
    * `fresh` posts new messages instead of replacing the placeholder (a later step of a chain).
    * `files` are uploaded with the last part (multipart), with the components.
    */
-  async deliver(jobId: string, target: DiscordTarget, text: string, components: readonly Component[] = [], fresh = false, files: readonly ReplyFile[] = []): Promise<void> {
+  async deliver(
+    jobId: string,
+    target: DiscordTarget,
+    text: string,
+    components: readonly Component[] = [],
+    fresh = false,
+    files: readonly ReplyFile[] = [],
+  ): Promise<void> {
     const already = (await this.store.posted(jobId)) ?? [];
     const parts = splitMessage(text);
     const posted = [...already];
     for (let index = already.length; index < parts.length; index++) {
       const last = index === parts.length - 1;
       const attached = last ? files.map((file, id) => ({ id, filename: file.name })) : [];
-      const body = { content: parts[index], allowed_mentions: NO_MENTIONS, components: last ? components : [], ...(attached.length ? { attachments: attached } : {}) };
+      const body = {
+        content: parts[index],
+        allowed_mentions: NO_MENTIONS,
+        components: last ? components : [],
+        ...(attached.length ? { attachments: attached } : {}),
+      };
       const id = await this.#post(target, !fresh && index === 0, index === 0, body, last ? files : []);
       posted.push(id);
       await this.store.recordPosted(jobId, posted);
@@ -74,7 +86,12 @@ export class Deliverer {
   /** Posts a placeholder reply to a message and returns its id. */
   async placeholder(channelId: string, messageId: string, text: string, components: readonly Component[] = []): Promise<string> {
     const created = (await this.rest.post(Routes.channelMessages(channelId), {
-      body: { content: text, allowed_mentions: NO_MENTIONS, message_reference: { message_id: messageId, fail_if_not_exists: false }, components },
+      body: {
+        content: text,
+        allowed_mentions: NO_MENTIONS,
+        message_reference: { message_id: messageId, fail_if_not_exists: false },
+        components,
+      },
     })) as { id: string };
     return created.id;
   }
@@ -82,12 +99,22 @@ export class Deliverer {
   /** A plain reply to a message (errors, rate limits): not tied to a job. */
   async replyTo(channelId: string, messageId: string, text: string): Promise<void> {
     await this.rest.post(Routes.channelMessages(channelId), {
-      body: { content: splitMessage(text)[0], allowed_mentions: NO_MENTIONS, message_reference: { message_id: messageId, fail_if_not_exists: false } },
+      body: {
+        content: splitMessage(text)[0],
+        allowed_mentions: NO_MENTIONS,
+        message_reference: { message_id: messageId, fail_if_not_exists: false },
+      },
     });
   }
 
   /** Posts one part: replacing the placeholder, or as a new message (replying to the source when first). */
-  async #post(target: DiscordTarget, replace: boolean, first: boolean, body: Record<string, unknown>, files: readonly ReplyFile[] = []): Promise<string> {
+  async #post(
+    target: DiscordTarget,
+    replace: boolean,
+    first: boolean,
+    body: Record<string, unknown>,
+    files: readonly ReplyFile[] = [],
+  ): Promise<string> {
     const upload = files.length ? { files: files.map((file): RawFile => ({ ...file })) } : {};
     if (target.kind === 'interaction' && isTokenAlive(target)) {
       const sent = replace
@@ -96,12 +123,16 @@ export class Deliverer {
       return (sent as { id: string }).id;
     }
     if (target.kind === 'message' && target.placeholderId && replace) {
-      const sent = (await this.rest.patch(Routes.channelMessage(target.channelId, target.placeholderId), { body, ...upload })) as { id: string };
+      const sent = (await this.rest.patch(Routes.channelMessage(target.channelId, target.placeholderId), { body, ...upload })) as {
+        id: string;
+      };
       return sent.id;
     }
     // An expired interaction answers in the channel, replying to the message it was about if any.
     const reference = first && target.messageId ? { message_reference: { message_id: target.messageId, fail_if_not_exists: false } } : {};
-    const sent = (await this.rest.post(Routes.channelMessages(target.channelId), { body: { ...body, ...reference }, ...upload })) as { id: string };
+    const sent = (await this.rest.post(Routes.channelMessages(target.channelId), { body: { ...body, ...reference }, ...upload })) as {
+      id: string;
+    };
     return sent.id;
   }
 }

@@ -2,7 +2,12 @@
  * A lane request made through an interaction (slash command, context menu, button): check the lane is on
  * here, rate-limit, acknowledge within Discord's 3 s, then queue; the answer replaces the "thinking" reply.
  */
-import type { ButtonInteraction, ChatInputCommandInteraction, MessageContextMenuCommandInteraction, RepliableInteraction } from 'discord.js';
+import type {
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  MessageContextMenuCommandInteraction,
+  RepliableInteraction,
+} from 'discord.js';
 import { UserError } from '../../core/errors.ts';
 import type { LaneInput, LaneName } from '../../lanes/registry.ts';
 import type { JobContext } from '../../queue/envelope.ts';
@@ -26,7 +31,13 @@ export function settingsFor(bot: DiscordBot, interaction: RepliableInteraction) 
 type LaneInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction;
 
 /** `messageId`: the message the request is about, for a channel reply once the token has expired. */
-export async function runLane<L extends LaneName>(bot: DiscordBot, interaction: LaneInteraction, lane: L, input: LaneInput<L>, messageId?: string): Promise<void> {
+export async function runLane<L extends LaneName>(
+  bot: DiscordBot,
+  interaction: LaneInteraction,
+  lane: L,
+  input: LaneInput<L>,
+  messageId?: string,
+): Promise<void> {
   const settings = await settingsFor(bot, interaction);
   if (!settings.lanes.includes(lane)) throw new UserError('unavailable', `That feature (${lane}) is turned off here.`);
   const context = contextOf(interaction);

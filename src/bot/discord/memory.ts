@@ -35,7 +35,10 @@ export class ChatMemory {
   ) {}
 
   #keys(conversation: Conversation): { list: string; answers: string } {
-    const base = conversation.kind === 'dm' ? `${this.prefix}:bot:user:${conversation.userId}:chat` : `${this.prefix}:bot:chat:thread:${conversation.threadId}`;
+    const base =
+      conversation.kind === 'dm'
+        ? `${this.prefix}:bot:user:${conversation.userId}:chat`
+        : `${this.prefix}:bot:chat:thread:${conversation.threadId}`;
     return { list: base, answers: `${base}-answers` };
   }
 
@@ -73,8 +76,14 @@ export class ChatMemory {
   async remember(conversation: Conversation, exchange: Omit<Exchange, 'at'>, ttlSec: number, maxTurns: number): Promise<void> {
     const keys = this.#keys(conversation);
     const entry = JSON.stringify({ ...exchange, at: Date.now() });
-    const multi = this.redis.multi().rpush(keys.list, entry).ltrim(keys.list, -maxTurns, -1).expire(keys.list, ttlSec).expire(keys.answers, ttlSec);
-    if (conversation.kind === 'thread') multi.sadd(this.#threads(exchange.userId), conversation.threadId).expire(this.#threads(exchange.userId), ttlSec);
+    const multi = this.redis
+      .multi()
+      .rpush(keys.list, entry)
+      .ltrim(keys.list, -maxTurns, -1)
+      .expire(keys.list, ttlSec)
+      .expire(keys.answers, ttlSec);
+    if (conversation.kind === 'thread')
+      multi.sadd(this.#threads(exchange.userId), conversation.threadId).expire(this.#threads(exchange.userId), ttlSec);
     await multi.exec();
   }
 

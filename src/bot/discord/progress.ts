@@ -66,7 +66,17 @@ export class ProgressTracker {
 
   /** Starts showing progress for a job; the first update says where it is in the queue. */
   async track(lane: LaneName, jobId: string, target: DiscordTarget): Promise<void> {
-    const tracked: Tracked = { lane, target, text: '', status: '', running: false, lastEdit: 0, dirty: false, timer: undefined, inflight: Promise.resolve() };
+    const tracked: Tracked = {
+      lane,
+      target,
+      text: '',
+      status: '',
+      running: false,
+      lastEdit: 0,
+      dirty: false,
+      timer: undefined,
+      inflight: Promise.resolve(),
+    };
     this.#jobs.set(jobId, tracked);
     await this.#updatePosition(jobId, tracked);
   }
@@ -131,7 +141,10 @@ export class ProgressTracker {
 
   /** Keeps a moving average of job durations per lane for the estimate. */
   async #learn(lane: LaneName, jobId: string): Promise<void> {
-    const job = await this.producer.queue(lane).getJob(jobId).catch(() => undefined);
+    const job = await this.producer
+      .queue(lane)
+      .getJob(jobId)
+      .catch(() => undefined);
     if (!job?.finishedOn || !job.processedOn) return;
     const seconds = (job.finishedOn - job.processedOn) / 1000;
     const previous = this.#seconds.get(lane);

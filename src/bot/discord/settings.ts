@@ -74,7 +74,12 @@ export class SettingsStore {
       return 'reset (inherited)';
     }
     const value = parseSetting(key, text, this.config);
-    await this.redis.multi().hset(this.#key(scope), key, JSON.stringify(value)).lpush(log, entry(JSON.stringify(value))).ltrim(log, 0, 199).exec();
+    await this.redis
+      .multi()
+      .hset(this.#key(scope), key, JSON.stringify(value))
+      .lpush(log, entry(JSON.stringify(value)))
+      .ltrim(log, 0, 199)
+      .exec();
     return JSON.stringify(value);
   }
 }

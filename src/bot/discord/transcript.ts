@@ -40,7 +40,8 @@ export function renderReply(reply: ReplyEnvelope, config: Config): RenderedReply
   if (!transcript?.text) return { text: formatReply(reply), components: [], files: [] };
   const components = transcriptButtons(reply.jobId, transcript.language);
   const segments = transcript.segments ?? [];
-  if (transcript.durationSec <= config.transcribe.attachAfterSec || !segments.length) return { text: formatReply(reply), components, files: [] };
+  if (transcript.durationSec <= config.transcribe.attachAfterSec || !segments.length)
+    return { text: formatReply(reply), components, files: [] };
   const minutes = `${Math.floor(transcript.durationSec / 60)}:${String(Math.round(transcript.durationSec % 60)).padStart(2, '0')}`;
   const preview = transcript.text.length > 300 ? `${transcript.text.slice(0, 300)}…` : transcript.text;
   const language = transcript.language ? `, ${languageName(transcript.language)}` : '';
@@ -56,8 +57,19 @@ export function renderReply(reply: ReplyEnvelope, config: Config): RenderedReply
 /** Re-run as Japanese / English (whichever it was not), Translate (to the other one), Answer (FAQ). */
 export function transcriptButtons(jobId: string, language: string | null): Component[] {
   const button = (label: string, action: string) => ({ type: 2, style: 2, label, custom_id: `${TRANSCRIPT_BUTTON}:${action}:${jobId}` });
-  const reruns = (['ja', 'en'] as const).filter((code) => code !== language).map((code) => button(code === 'ja' ? 'Transcribe as 日本語' : 'Transcribe as English', code));
-  return [{ type: 1, components: [...reruns, button(language === 'en' ? 'Translate → 日本語' : 'Translate → English', 'tr'), button('Answer (FAQ)', 'faq')] }];
+  const reruns = (['ja', 'en'] as const)
+    .filter((code) => code !== language)
+    .map((code) => button(code === 'ja' ? 'Transcribe as 日本語' : 'Transcribe as English', code));
+  return [
+    {
+      type: 1,
+      components: [
+        ...reruns,
+        button(language === 'en' ? 'Translate → 日本語' : 'Translate → English', 'tr'),
+        button('Answer (FAQ)', 'faq'),
+      ],
+    },
+  ];
 }
 
 /** The language each user last spoke, as a hint for their next short clip (kept 90 days). */
@@ -94,7 +106,12 @@ export async function afterTranscript(bot: DiscordBot, reply: ReplyEnvelope, tar
   // Same source id as the transcript: the job id is deterministic, so it is queued at most once.
   // No live progress here: the placeholder already shows the transcript and must keep it.
   const input = lane === 'faq' ? { question: transcript.text } : { messages: [{ role: 'user' as const, content: transcript.text }] };
-  await bot.producer.enqueue(lane, { sourceId: reply.sourceId, input: input as never, context: reply.context, reply: { queue: REPLIES_QUEUE, target } });
+  await bot.producer.enqueue(lane, {
+    sourceId: reply.sourceId,
+    input: input as never,
+    context: reply.context,
+    reply: { queue: REPLIES_QUEUE, target },
+  });
 }
 
 async function automaticFollowUp(bot: DiscordBot, reply: ReplyEnvelope, text: string): Promise<'faq' | 'generate' | null> {

@@ -92,9 +92,16 @@ export class LocalSession {
     const info = await stat(resolved).catch(() => null);
     if (!info?.isFile()) throw new UserError('bad_request', `There is no file at ${file}.`);
     const max = this.config.limits.audio.maxBytes;
-    if (info.size > max) throw new UserError('audio_too_large', `${file} is ${(info.size / 1048576).toFixed(1)} MiB; the limit is ${(max / 1048576).toFixed(1)} MiB.`);
+    if (info.size > max)
+      throw new UserError(
+        'audio_too_large',
+        `${file} is ${(info.size / 1048576).toFixed(1)} MiB; the limit is ${(max / 1048576).toFixed(1)} MiB.`,
+      );
     const bytes = await readFile(resolved);
-    return { audio: { kind: 'inline' as const, base64: bytes.toString('base64'), name: path.basename(file) }, ...(language ? { language } : {}) };
+    return {
+      audio: { kind: 'inline' as const, base64: bytes.toString('base64'), name: path.basename(file) },
+      ...(language ? { language } : {}),
+    };
   }
 
   /** Waits for the final reply of a job (following chained steps), or gives up with a clear message. */
@@ -104,7 +111,9 @@ export class LocalSession {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#pending.delete(jobId);
-        reject(new UserError('unavailable', `No worker answered within ${Math.round(limitMs / 1000)} s. Is a worker running (npm run worker)?`));
+        reject(
+          new UserError('unavailable', `No worker answered within ${Math.round(limitMs / 1000)} s. Is a worker running (npm run worker)?`),
+        );
       }, limitMs);
       this.#pending.set(jobId, {
         resolve: (reply) => {

@@ -22,7 +22,12 @@ export function formatResult(lane: LaneName, result: LaneResult<LaneName>): stri
     }
     case 'generate': {
       const chat = result as LaneResult<'generate'>;
-      const note = { stop: '', length: '\n-# (cut at the length limit)', cancelled: '\n-# (stopped)', timeout: '\n-# (stopped: took too long)' }[chat.finishReason];
+      const note = {
+        stop: '',
+        length: '\n-# (cut at the length limit)',
+        cancelled: '\n-# (stopped)',
+        timeout: '\n-# (stopped: took too long)',
+      }[chat.finishReason];
       return `${chat.text || '…'}${note}`;
     }
   }

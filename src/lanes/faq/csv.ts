@@ -36,7 +36,8 @@ export function parseCsv(text: string): CsvRow[] {
       } else if (ch === '"') {
         quoted = false;
         const next = src[i + 1];
-        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') throw new CsvError(`line ${line}: text after a closing quote (write "" for a quote inside a quoted field)`);
+        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r')
+          throw new CsvError(`line ${line}: text after a closing quote (write "" for a quote inside a quoted field)`);
       } else {
         if (ch === '\n') line++;
         field += ch;

@@ -33,7 +33,8 @@ export class DenseIndex {
     let index = 0;
     for (const entry of entries) {
       let best = -1;
-      for (let i = 0; i < entry.questions.length; i++) best = Math.max(best, dot(queryVector as Float32Array, vectors[index++] as Float32Array));
+      for (let i = 0; i < entry.questions.length; i++)
+        best = Math.max(best, dot(queryVector as Float32Array, vectors[index++] as Float32Array));
       scores.set(entry.id, best);
     }
     return scores;

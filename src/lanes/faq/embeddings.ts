@@ -8,7 +8,10 @@ import type { Redis } from 'ioredis';
 import type { EmbedBatcher, EmbedFn } from './batcher.ts';
 
 /** The part of a transformers.js feature-extraction pipeline the FAQ lane uses. */
-export type Embedder = (texts: string[], options: { pooling: 'mean'; normalize: boolean }) => Promise<{ dims: readonly number[]; data: ArrayLike<number> }>;
+export type Embedder = (
+  texts: string[],
+  options: { pooling: 'mean'; normalize: boolean },
+) => Promise<{ dims: readonly number[]; data: ArrayLike<number> }>;
 
 /** One forward pass: mean-pooled, L2-normalised rows (cosine = dot product). */
 export function forwardPass(embedder: Embedder): EmbedFn {
@@ -49,7 +52,11 @@ export class EmbeddingCache {
     if (missing.length && store) {
       const stored = await store.redis.hmgetBuffer(store.key, ...missing.map(textHash));
       stored.forEach((buffer, i) => {
-        if (buffer && buffer.byteLength % 4 === 0) this.#remember(missing[i] as string, new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength)));
+        if (buffer && buffer.byteLength % 4 === 0)
+          this.#remember(
+            missing[i] as string,
+            new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength)),
+          );
       });
     }
     const toEmbed = missing.filter((text) => !this.#memory.has(text));

@@ -6,9 +6,17 @@ export const FAQ_ANSWER_MAX_CHARS = 1900;
 
 export const faqEntrySchema = z.strictObject({
   /** Stable identifier: letters, digits, `-`, `_`, `.`. */
-  id: z.string().trim().min(1, 'the id is empty').max(100).regex(/^[\w.-]+$/u, 'use letters, digits, "-", "_" or "." in ids'),
+  id: z
+    .string()
+    .trim()
+    .min(1, 'the id is empty')
+    .max(100)
+    .regex(/^[\w.-]+$/u, 'use letters, digits, "-", "_" or "." in ids'),
   /** One or more ways people ask this question (paraphrases, any language). */
-  questions: z.array(z.string().trim().min(1, 'a question is empty').max(500, 'a question is longer than 500 characters')).min(1, 'give at least one question').max(100),
+  questions: z
+    .array(z.string().trim().min(1, 'a question is empty').max(500, 'a question is longer than 500 characters'))
+    .min(1, 'give at least one question')
+    .max(100),
   /** Discord markdown; may contain links. */
   answer: z
     .string()

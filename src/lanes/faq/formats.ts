@@ -38,7 +38,8 @@ export function parseFaqDocument(text: string, format: FaqFormat, name: string):
   list.forEach((item, index) => {
     const parsed = faqEntrySchema.safeParse(item);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push(`${label(index)}: ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
+      for (const issue of parsed.error.issues)
+        problems.push(`${label(index)}: ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
       return;
     }
     const seen = firstIndex.get(parsed.data.id);
@@ -84,7 +85,11 @@ function fromCsv(text: string, name: string): { raw: unknown[]; labels: string[]
   const groups = new Map<string, { id: string; questions: string[]; answer: string; line: number }>();
   const usedIds = new Set(rows.map((row) => row.fields[2]?.trim() ?? '').filter(Boolean));
   for (const { line, fields } of rows) {
-    if (fields.length < 2 || fields.length > 3) throw new UserError('bad_request', `${name}: line ${line}: expected question,answer[,id] but found ${fields.length} field${fields.length === 1 ? '' : 's'} (quote fields that contain commas)`);
+    if (fields.length < 2 || fields.length > 3)
+      throw new UserError(
+        'bad_request',
+        `${name}: line ${line}: expected question,answer[,id] but found ${fields.length} field${fields.length === 1 ? '' : 's'} (quote fields that contain commas)`,
+      );
     const [question = '', answer = '', id = ''] = fields.map((f) => f.trim());
     const key = id ? `id:${id}` : `answer:${answer}`;
     const group = groups.get(key);
@@ -97,11 +102,20 @@ function fromCsv(text: string, name: string): { raw: unknown[]; labels: string[]
     }
   }
   const list = [...groups.values()];
-  return { raw: list.map(({ id, questions, answer }) => ({ id, questions, answer })), labels: list.map((g) => `line ${g.line} ("${g.id}")`) };
+  return {
+    raw: list.map(({ id, questions, answer }) => ({ id, questions, answer })),
+    labels: list.map((g) => `line ${g.line} ("${g.id}")`),
+  };
 }
 
 function generatedId(question: string, answer: string, used: Set<string>): string {
-  const slug = question.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 40).replace(/-+$/u, '');
+  const slug = question
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-+|-+$/gu, '')
+    .slice(0, 40)
+    .replace(/-+$/u, '');
   const base = slug || `faq-${createHash('sha256').update(answer).digest('hex').slice(0, 8)}`;
   let id = base;
   for (let n = 2; used.has(id); n++) id = `${base}-${n}`;

@@ -36,7 +36,10 @@ export type Answered = z.infer<typeof answeredSchema>;
 
 /** Same words, same group: case, width, accents and punctuation do not make a different question. */
 export function missKey(question: string): string {
-  return createHash('sha256').update(words(normalize(question)).join(' ')).digest('hex').slice(0, 8);
+  return createHash('sha256')
+    .update(words(normalize(question)).join(' '))
+    .digest('hex')
+    .slice(0, 8);
 }
 
 export class MissLog {

@@ -77,14 +77,21 @@ export function createFaqProcessor({ config, runtime, logger, redis: given }: Fa
   };
 
   /** Hybrid scores, or null when the model is unavailable or fails (the lexical ranking then stands alone). */
-  const hybrid = async (kb: KnowledgeBase, question: string, lexical: readonly RankedEntry[], jobLogger: Logger): Promise<RankedEntry[] | null> => {
+  const hybrid = async (
+    kb: KnowledgeBase,
+    question: string,
+    lexical: readonly RankedEntry[],
+    jobLogger: Logger,
+  ): Promise<RankedEntry[] | null> => {
     const loaded = await loadDense();
     if (typeof loaded === 'string') {
       await status.report('lexical', loaded);
       return null;
     }
     try {
-      const index = (kb.dense ??= loaded.cache.vectors(kb.entries.flatMap((e) => e.questions)).then((vectors) => new EntryVectors(kb.entries, vectors)));
+      const index = (kb.dense ??= loaded.cache
+        .vectors(kb.entries.flatMap((e) => e.questions))
+        .then((vectors) => new EntryVectors(kb.entries, vectors)));
       kb.dense.catch(() => kb.dense === index && delete kb.dense);
       const [[query], denseIndex] = await Promise.all([loaded.batcher.vectors([question]), index]);
       await status.report('hybrid', `embedding model ${lane.model} loaded`);
@@ -103,7 +110,14 @@ export function createFaqProcessor({ config, runtime, logger, redis: given }: Fa
     let result: FaqResult;
     if (triggered) {
       const entry = kb.byId.get(triggered);
-      result = { kind: 'answer', entryId: triggered, question: entry?.questions[0] ?? '', answer: entry?.answer ?? '', score: 1, retrieval: 'trigger' };
+      result = {
+        kind: 'answer',
+        entryId: triggered,
+        question: entry?.questions[0] ?? '',
+        answer: entry?.answer ?? '',
+        score: 1,
+        retrieval: 'trigger',
+      };
     } else {
       const lexical = kb.lexical.rank(input.question, 20);
       const fused = await hybrid(kb, input.question, lexical, ctx.logger);
@@ -111,13 +125,27 @@ export function createFaqProcessor({ config, runtime, logger, redis: given }: Fa
       const decision = decide(fused ?? lexical, { threshold: kb.threshold ?? config.faq.threshold, margin });
       if (decision.kind === 'answer') {
         const entry = kb.byId.get(decision.entryId);
-        result = { kind: 'answer', entryId: decision.entryId, question: entry?.questions[0] ?? '', answer: entry?.answer ?? '', score: decision.score, retrieval };
+        result = {
+          kind: 'answer',
+          entryId: decision.entryId,
+          question: entry?.questions[0] ?? '',
+          answer: entry?.answer ?? '',
+          score: decision.score,
+          retrieval,
+        };
       } else {
-        const suggestions = decision.suggestions.map((c) => ({ id: c.id, question: kb.byId.get(c.id)?.questions[0] ?? c.id, score: c.score }));
+        const suggestions = decision.suggestions.map((c) => ({
+          id: c.id,
+          question: kb.byId.get(c.id)?.questions[0] ?? c.id,
+          score: c.score,
+        }));
         result = { kind: 'unknown', suggestions, retrieval };
       }
     }
-    if (guildId) await remember(guildId, input.question, result, ctx.jobId).catch((error: unknown) => ctx.logger.warn({ err: error }, 'could not record the FAQ outcome'));
+    if (guildId)
+      await remember(guildId, input.question, result, ctx.jobId).catch((error: unknown) =>
+        ctx.logger.warn({ err: error }, 'could not record the FAQ outcome'),
+      );
     return result;
   };
 

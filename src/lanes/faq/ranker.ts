@@ -35,7 +35,14 @@ export async function buildRanker(mode: RetrievalMode, entries: readonly FaqEntr
   const lane = resolveLane(config, 'faq');
   const runtime = new ModelRuntime({ models: config.models, logger: createLogger({ level: 'silent' }) });
   try {
-    const embed = forwardPass((await runtime.load({ task: 'feature-extraction', model: lane.model, dtype: lane.dtype, device: lane.device })) as unknown as Embedder);
+    const embed = forwardPass(
+      (await runtime.load({
+        task: 'feature-extraction',
+        model: lane.model,
+        dtype: lane.dtype,
+        device: lane.device,
+      })) as unknown as Embedder,
+    );
     const started = performance.now();
     const embedAll = async (texts: readonly string[]): Promise<Float32Array[]> => {
       const out: Float32Array[] = [];

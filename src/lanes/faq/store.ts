@@ -45,7 +45,12 @@ export class FaqStore {
 
   /** The guild's FAQ as one consistent read (MULTI), merged with the file's entries. */
   async snapshot(guildId: string): Promise<GuildFaq> {
-    const results = await this.redis.multi().get(this.key(guildId, 'version')).hgetall(this.key(guildId, 'entries')).hgetall(this.key(guildId, 'settings')).exec();
+    const results = await this.redis
+      .multi()
+      .get(this.key(guildId, 'version'))
+      .hgetall(this.key(guildId, 'entries'))
+      .hgetall(this.key(guildId, 'settings'))
+      .exec();
     const [version, stored, settings] = (results ?? []).map(([error, value]) => {
       if (error) throw error;
       return value;
@@ -82,8 +87,10 @@ export class FaqStore {
   /** Adds a new entry; its id must not be taken. */
   async add(guildId: string, entry: FaqEntry): Promise<void> {
     const current = await this.snapshot(guildId);
-    if (current.sources.has(entry.id)) throw new UserError('bad_request', `An entry with id "${entry.id}" already exists; use /faq edit to change it.`);
-    if (current.entries.length >= MAX_GUILD_ENTRIES) throw new UserError('bad_request', `This FAQ already has ${MAX_GUILD_ENTRIES} entries, the most one server can have.`);
+    if (current.sources.has(entry.id))
+      throw new UserError('bad_request', `An entry with id "${entry.id}" already exists; use /faq edit to change it.`);
+    if (current.entries.length >= MAX_GUILD_ENTRIES)
+      throw new UserError('bad_request', `This FAQ already has ${MAX_GUILD_ENTRIES} entries, the most one server can have.`);
     await this.#write(guildId, (multi) => multi.hset(this.key(guildId, 'entries'), entry.id, JSON.stringify(entry)));
   }
 
@@ -98,7 +105,9 @@ export class FaqStore {
     const entry = current.entries.find((e) => e.id === id);
     if (!entry) throw new UserError('bad_request', `There is no entry "${id}"; /faq list shows the ids.`);
     const fromFile = (await this.defaults()).some((e) => e.id === id);
-    await this.#write(guildId, (multi) => (fromFile ? multi.hset(this.key(guildId, 'entries'), id, TOMBSTONE) : multi.hdel(this.key(guildId, 'entries'), id)));
+    await this.#write(guildId, (multi) =>
+      fromFile ? multi.hset(this.key(guildId, 'entries'), id, TOMBSTONE) : multi.hdel(this.key(guildId, 'entries'), id),
+    );
     return entry;
   }
 
@@ -107,7 +116,8 @@ export class FaqStore {
     const current = mode === 'merge' ? await this.snapshot(guildId) : undefined;
     const existing = new Set(current?.sources.keys() ?? []);
     const total = new Set([...existing, ...entries.map((e) => e.id)]).size;
-    if (total > MAX_GUILD_ENTRIES) throw new UserError('bad_request', `That would make ${total} entries; one server can have at most ${MAX_GUILD_ENTRIES}.`);
+    if (total > MAX_GUILD_ENTRIES)
+      throw new UserError('bad_request', `That would make ${total} entries; one server can have at most ${MAX_GUILD_ENTRIES}.`);
     const fields = entries.flatMap((entry) => [entry.id, JSON.stringify(entry)]);
     await this.#write(guildId, (multi) => {
       if (mode === 'replace') multi.del(this.key(guildId, 'entries')).hset(this.key(guildId, 'settings'), 'defaults', 'off');
@@ -120,7 +130,9 @@ export class FaqStore {
   /** The guild's own threshold, or `null` to go back to `faq.threshold`. */
   async setThreshold(guildId: string, threshold: number | null): Promise<void> {
     await this.#write(guildId, (multi) =>
-      threshold === null ? multi.hdel(this.key(guildId, 'settings'), 'threshold') : multi.hset(this.key(guildId, 'settings'), 'threshold', String(threshold)),
+      threshold === null
+        ? multi.hdel(this.key(guildId, 'settings'), 'threshold')
+        : multi.hset(this.key(guildId, 'settings'), 'threshold', String(threshold)),
     );
   }
 

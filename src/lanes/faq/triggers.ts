@@ -36,7 +36,13 @@ export function buildTriggerMatcher(entries: readonly FaqEntry[]): TriggerMatche
     const compact = plain.replace(/\s+/gu, '');
     for (const trigger of triggers) {
       if (!trigger.text) continue;
-      if (trigger.exact ? plain === trigger.text : UNSPACED.test(trigger.text) ? compact.includes(trigger.text.replace(/\s+/gu, '')) : spaced.includes(` ${trigger.text} `)) {
+      if (
+        trigger.exact
+          ? plain === trigger.text
+          : UNSPACED.test(trigger.text)
+            ? compact.includes(trigger.text.replace(/\s+/gu, ''))
+            : spaced.includes(` ${trigger.text} `)
+      ) {
         return trigger.entryId;
       }
     }

@@ -80,5 +80,8 @@ function chosenModel(input: GenerateInput, provider: ChatProvider, extra: readon
   if (!input.model || input.model === provider.defaultModel) return undefined;
   if (extra.includes(input.model)) return input.model;
   const offered = [provider.defaultModel, ...extra].join(', ');
-  throw new UserError('bad_request', `The chat model "${input.model}" is not available on this bot (it offers: ${offered}). An admin can change it with /settings set chatModel.`);
+  throw new UserError(
+    'bad_request',
+    `The chat model "${input.model}" is not available on this bot (it offers: ${offered}). An admin can change it with /settings set chatModel.`,
+  );
 }

@@ -48,7 +48,11 @@ export interface Fitted {
  * kept; a history may not start with an assistant turn, so one left first is dropped too. Throws a UserError
  * when even the system prompt and the new message do not fit.
  */
-export async function fitToContext(messages: readonly ChatTurn[], count: (messages: readonly ChatTurn[]) => Promise<number>, budget: number): Promise<Fitted> {
+export async function fitToContext(
+  messages: readonly ChatTurn[],
+  count: (messages: readonly ChatTurn[]) => Promise<number>,
+  budget: number,
+): Promise<Fitted> {
   const head = messages.findIndex((message) => message.role !== 'system');
   const system = head < 0 ? [...messages] : messages.slice(0, head);
   let history = head < 0 ? [] : messages.slice(head);
@@ -64,7 +68,10 @@ export async function fitToContext(messages: readonly ChatTurn[], count: (messag
     tokens = await count([...system, ...history]);
   }
   if (tokens > budget) {
-    throw new UserError('too_long', `That message is too long for me: about ${tokens} tokens with my instructions, and I can read at most ${budget}. Please shorten it.`);
+    throw new UserError(
+      'too_long',
+      `That message is too long for me: about ${tokens} tokens with my instructions, and I can read at most ${budget}. Please shorten it.`,
+    );
   }
   return { messages: [...system, ...history], dropped };
 }

@@ -105,7 +105,9 @@ class PromptSteering extends LogitsProcessor {
   constructor(private readonly tokens: SteeringTokens) {
     super();
     const multilingual = tokens.languages.length > 0;
-    this.#prompt = [...(multilingual ? (['language', tokens.task] as const) : []), tokens.noTimestamps].filter((t): t is number | 'language' => t !== undefined);
+    this.#prompt = [...(multilingual ? (['language', tokens.task] as const) : []), tokens.noTimestamps].filter(
+      (t): t is number | 'language' => t !== undefined,
+    );
   }
 
   get promptLength(): number {

@@ -57,7 +57,10 @@ export function checkUrl(raw: string, allowedHosts: readonly string[]): URL {
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   const allowed = allowedHosts.some((entry) => entry === url.host || (!entry.includes(':') && entry === url.hostname && url.port === ''));
   if (!allowed || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
-    throw new UserError('attachment_refused', `I only download attachments from Discord (${allowedHosts.join(', ')}), not from ${url.host}.`);
+    throw new UserError(
+      'attachment_refused',
+      `I only download attachments from Discord (${allowedHosts.join(', ')}), not from ${url.host}.`,
+    );
   }
   return url;
 }

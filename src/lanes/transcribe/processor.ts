@@ -43,9 +43,20 @@ export function createTranscribeProcessor({ config, runtime }: TranscribeDeps): 
     const generation = parts.model.generation_config as { is_multilingual?: boolean; lang_to_id?: Record<string, number> };
     const multilingual = Boolean(generation.is_multilingual);
     const known = (code: string) => (multilingual ? `<|${code}|>` in (generation.lang_to_id ?? {}) : code === 'en');
-    const plan = planLanguage(input, { configured: settings.language, shortClipSec: settings.shortClipSec }, trimmed.samples.length / SAMPLE_RATE, context.locale, known);
+    const plan = planLanguage(
+      input,
+      { configured: settings.language, shortClipSec: settings.shortClipSec },
+      trimmed.samples.length / SAMPLE_RATE,
+      context.locale,
+      known,
+    );
     if (plan.language && !known(plan.language)) {
-      throw new UserError('unsupported_language', multilingual ? `The speech model here does not know the language "${plan.language}".` : `The speech model here only knows English, not "${plan.language}".`);
+      throw new UserError(
+        'unsupported_language',
+        multilingual
+          ? `The speech model here does not know the language "${plan.language}".`
+          : `The speech model here only knows English, not "${plan.language}".`,
+      );
     }
     signal.throwIfAborted();
 
@@ -70,7 +81,10 @@ export function createTranscribeProcessor({ config, runtime }: TranscribeDeps): 
     if (recognized.complete) return result;
     const reason = abortReason(signal);
     if (reason === 'shutdown') signal.throwIfAborted(); // the worker hands the job back untouched
-    if (!recognized.text) throw reason === 'timeout' ? new UserError('too_long', 'Transcribing this took too long; please send a shorter clip.') : new UserError('cancelled', 'The transcription was cancelled.');
+    if (!recognized.text)
+      throw reason === 'timeout'
+        ? new UserError('too_long', 'Transcribing this took too long; please send a shorter clip.')
+        : new UserError('cancelled', 'The transcription was cancelled.');
     return { ...result, stopped: reason === 'timeout' ? 'timeout' : 'cancelled' };
   };
 }

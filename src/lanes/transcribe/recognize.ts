@@ -35,7 +35,13 @@ export interface Recognized {
 /** Less active audio than this in a window is not worth a Whisper run. */
 const MIN_WINDOW_SPEECH_MS = 200;
 
-export async function recognizeWindows(asr: WhisperParts, samples: Float32Array, windows: readonly AudioWindow[], activity: FrameActivity, options: RecognizeOptions): Promise<Recognized> {
+export async function recognizeWindows(
+  asr: WhisperParts,
+  samples: Float32Array,
+  windows: readonly AudioWindow[],
+  activity: FrameActivity,
+  options: RecognizeOptions,
+): Promise<Recognized> {
   const { sampleRate, signal, report } = options;
   const kept: (WindowText & { window: AudioWindow })[] = [];
   let language = options.language ?? null;
@@ -51,7 +57,11 @@ export async function recognizeWindows(asr: WhisperParts, samples: Float32Array,
       previousKept = false;
       continue;
     }
-    const decoded = await decodeWindow(asr, samples.subarray(window.start, window.end), { language: language ?? undefined, task: options.task, signal });
+    const decoded = await decodeWindow(asr, samples.subarray(window.start, window.end), {
+      language: language ?? undefined,
+      task: options.task,
+      signal,
+    });
     if (signal.aborted) {
       complete = false; // the window's text is cut short: leave it out
       break;

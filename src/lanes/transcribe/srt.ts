@@ -12,7 +12,10 @@ export function timestamp(seconds: number, millis = true): string {
 export function toSrt(segments: readonly TranscriptSegment[]): string {
   return segments
     .filter((segment) => segment.text.trim())
-    .map((segment, index) => `${index + 1}\n${timestamp(segment.start)} --> ${timestamp(Math.max(segment.end, segment.start + 0.5))}\n${segment.text.trim()}\n`)
+    .map(
+      (segment, index) =>
+        `${index + 1}\n${timestamp(segment.start)} --> ${timestamp(Math.max(segment.end, segment.start + 0.5))}\n${segment.text.trim()}\n`,
+    )
     .join('\n');
 }
 

@@ -16,7 +16,8 @@ export interface WindowText {
 }
 
 /** A word with its leading whitespace, so joining units back is plain concatenation. */
-const UNIT = /\s*(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー々〆]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー々〆]+)/gu;
+const UNIT =
+  /\s*(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー々〆]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー々〆]+)/gu;
 
 export function splitUnits(text: string): string[] {
   return text.match(UNIT) ?? [];
@@ -68,7 +69,8 @@ function longestCommonRun(a: readonly string[], b: readonly string[]): { a: numb
       if (!a[i - 1] || a[i - 1] !== b[j - 1]) continue;
       const length = lengths[at(i - 1, j - 1)]! + 1;
       lengths[at(i, j)] = length;
-      if (!best || length > best.length || (length === best.length && i - length >= best.a)) best = { a: i - length, b: j - length, length };
+      if (!best || length > best.length || (length === best.length && i - length >= best.a))
+        best = { a: i - length, b: j - length, length };
     }
   }
   return best;
@@ -88,8 +90,14 @@ export function stitchPieces(windows: readonly WindowText[]): string[] {
     const previous = windows[index - 1];
     if (window.overlapSec && previous && all.length) {
       // Words in the shared audio, estimated from each window's speaking rate.
-      const words = (text: string, duration: number) => Math.ceil((splitUnits(text).length * window.overlapSec) / Math.max(duration, window.overlapSec));
-      const seam = findSeam(all, next, Math.min(all.length, words(previous.text, previous.durationSec)), words(window.text, window.durationSec));
+      const words = (text: string, duration: number) =>
+        Math.ceil((splitUnits(text).length * window.overlapSec) / Math.max(duration, window.overlapSec));
+      const seam = findSeam(
+        all,
+        next,
+        Math.min(all.length, words(previous.text, previous.durationSec)),
+        words(window.text, window.durationSec),
+      );
       let drop = all.length - seam.keep;
       for (let p = pieces.length - 1; p >= 0 && drop > 0; p--) {
         const cut = Math.min(drop, pieces[p]!.length);

@@ -23,10 +23,12 @@ export function createTranslateProcessor({ config, runtime }: TranslateDeps): La
   const lane = resolveLane(config, 'translate');
   return async (input, { report }) => {
     const to = findLanguage(input.to);
-    if (!to) throw new UserError('unsupported_language', `I can't translate into "${input.to}". Languages I know: ${supportedLanguageList()}.`);
+    if (!to)
+      throw new UserError('unsupported_language', `I can't translate into "${input.to}". Languages I know: ${supportedLanguageList()}.`);
     const fromCode = input.from ?? detectLanguage(input.text);
     const from = findLanguage(fromCode);
-    if (!from) throw new UserError('unsupported_language', `I can't translate from "${fromCode}". Languages I know: ${supportedLanguageList()}.`);
+    if (!from)
+      throw new UserError('unsupported_language', `I can't translate from "${fromCode}". Languages I know: ${supportedLanguageList()}.`);
     if (from.code === to.code) throw new UserError('bad_request', `This text already looks like ${to.name}; pick another target language.`);
 
     const model = config.translate.pairModels[`${from.code}-${to.code}`] ?? lane.model;

@@ -29,7 +29,11 @@ export async function parseBody(raw: Buffer, contentType: string | undefined): P
   const type = (contentType ?? '').toLowerCase();
   if (type.startsWith('multipart/form-data')) {
     // Node's fetch Request implements the multipart parser.
-    const form = await new Request('http://local/', { method: 'POST', headers: { 'content-type': contentType ?? '' }, body: raw }).formData();
+    const form = await new Request('http://local/', {
+      method: 'POST',
+      headers: { 'content-type': contentType ?? '' },
+      body: raw,
+    }).formData();
     let body: unknown = null;
     const files: UploadedFile[] = [];
     for (const [field, value] of form.entries()) {
@@ -37,7 +41,12 @@ export async function parseBody(raw: Buffer, contentType: string | undefined): P
         if (field === 'payload_json') body = parseJson(value);
         else if (body === null || typeof body === 'object') body = { ...(body as object | null), [field]: value };
       } else {
-        files.push({ field, name: value.name, contentType: value.type || 'application/octet-stream', bytes: Buffer.from(await value.arrayBuffer()) });
+        files.push({
+          field,
+          name: value.name,
+          contentType: value.type || 'application/octet-stream',
+          bytes: Buffer.from(await value.arrayBuffer()),
+        });
       }
     }
     return { body, files };

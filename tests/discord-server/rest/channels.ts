@@ -32,7 +32,11 @@ function listMessages(ctx: RestContext): APIMessage[] {
   const after = ctx.query.get('after');
   const around = ctx.query.get('around');
   if (before) return newestFirst.filter((m) => BigInt(m.id) < BigInt(before)).slice(0, limit);
-  if (after) return visible.filter((m) => BigInt(m.id) > BigInt(after)).slice(0, limit).reverse();
+  if (after)
+    return visible
+      .filter((m) => BigInt(m.id) > BigInt(after))
+      .slice(0, limit)
+      .reverse();
   if (around) {
     const index = newestFirst.findIndex((m) => m.id === around);
     if (index < 0) return [];

@@ -43,11 +43,20 @@ function validate(body: CommandBody, index: number[]): void {
     }
     if (!body.description) throw Errors.invalidFormBody([...index, 'description'], 'BASE_TYPE_REQUIRED', 'This field is required');
   } else if (body.description) {
-    throw Errors.invalidFormBody([...index, 'description'], 'APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION', 'Context menu commands cannot have description');
+    throw Errors.invalidFormBody(
+      [...index, 'description'],
+      'APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION',
+      'Context menu commands cannot have description',
+    );
   }
 }
 
-function toCommand(ctx: RestContext, scope: CommandScope, body: CommandBody, existing: APIApplicationCommand | undefined): APIApplicationCommand {
+function toCommand(
+  ctx: RestContext,
+  scope: CommandScope,
+  body: CommandBody,
+  existing: APIApplicationCommand | undefined,
+): APIApplicationCommand {
   const { type: _type, name: _name, description: _description, ...rest } = body;
   // The client's own fields (options, contexts, integration_types...) pass through as Discord echoes them.
   const command: Record<string, unknown> = {
@@ -70,7 +79,14 @@ function bulkOverwrite(ctx: RestContext) {
   const bodies = parseBody(z.array(commandSchema).max(200), ctx.body);
   bodies.forEach((body, i) => validate(body, [i]));
   const list = ctx.state.commands(scope);
-  const next = bodies.map((body) => toCommand(ctx, scope, body, list.find((c) => c.name === body.name && c.type === (body.type ?? 1))));
+  const next = bodies.map((body) =>
+    toCommand(
+      ctx,
+      scope,
+      body,
+      list.find((c) => c.name === body.name && c.type === (body.type ?? 1)),
+    ),
+  );
   list.splice(0, list.length, ...next);
   ctx.state.changed();
   return ok(next);

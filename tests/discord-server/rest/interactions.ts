@@ -48,7 +48,11 @@ function tokenExpired(ctx: RestContext, record: InteractionRecord): boolean {
   return Date.now() > record.dispatchedAt + ctx.settings.interactionTokenLifetimeMs;
 }
 
-function metadata(ctx: RestContext, record: InteractionRecord, extra: Partial<APIMessageInteractionMetadata> = {}): APIMessageInteractionMetadata {
+function metadata(
+  ctx: RestContext,
+  record: InteractionRecord,
+  extra: Partial<APIMessageInteractionMetadata> = {},
+): APIMessageInteractionMetadata {
   const payload = record.payload;
   const base = {
     id: record.id,
@@ -74,8 +78,14 @@ function responseMessageType(record: InteractionRecord): number {
 
 function componentMessage(ctx: RestContext, record: InteractionRecord): APIMessage {
   const payload = record.payload;
-  const id = payload.type === InteractionType.MessageComponent || payload.type === InteractionType.ModalSubmit ? payload.message?.id : undefined;
-  if (!id) throw Errors.invalidFormBody(['type'], 'INTERACTION_RESPONSE_TYPE_INVALID', 'Interaction response type is not valid for this interaction.');
+  const id =
+    payload.type === InteractionType.MessageComponent || payload.type === InteractionType.ModalSubmit ? payload.message?.id : undefined;
+  if (!id)
+    throw Errors.invalidFormBody(
+      ['type'],
+      'INTERACTION_RESPONSE_TYPE_INVALID',
+      'Interaction response type is not valid for this interaction.',
+    );
   return ctx.state.message(record.channelId, id);
 }
 
@@ -84,7 +94,8 @@ function applyCallback(ctx: RestContext, record: InteractionRecord, type: number
   const appId = ctx.state.fixtures.application.id;
   const responseExtra: Partial<APIMessage> = { interaction_metadata: metadata(ctx, record) };
   if (record.payload.type === InteractionType.ApplicationCommand) {
-    responseExtra.interaction = { id: record.id, type: 2, name: record.payload.data.name, user: record.user } as APIMessage['interaction'] & object;
+    responseExtra.interaction = { id: record.id, type: 2, name: record.payload.data.name, user: record.user } as APIMessage['interaction'] &
+      object;
   }
   switch (type) {
     case CallbackType.ChannelMessageWithSource: {
@@ -146,7 +157,14 @@ function callback(ctx: RestContext): RestResponse {
   const body = parseBody(callbackSchema, ctx.body);
   const withResponse = ctx.query.get('with_response') === 'true';
   const at = Date.now();
-  const attempt: InteractionCallbackRecord = { type: body.type, elapsedMs: at - record.dispatchedAt, at, data: body.data ?? null, withResponse, status: 0 };
+  const attempt: InteractionCallbackRecord = {
+    type: body.type,
+    elapsedMs: at - record.dispatchedAt,
+    at,
+    data: body.data ?? null,
+    withResponse,
+    status: 0,
+  };
   record.callbacks.push(attempt);
   try {
     if (tokenExpired(ctx, record)) throw Errors.unknownInteraction();
@@ -154,7 +172,11 @@ function callback(ctx: RestContext): RestResponse {
     const window = ctx.settings.callbackWindowMs;
     if (window !== null && attempt.elapsedMs > window) throw Errors.unknownInteraction();
     if (!(ALLOWED_CALLBACKS[record.payload.type] ?? []).includes(body.type)) {
-      throw Errors.invalidFormBody(['type'], 'INTERACTION_RESPONSE_TYPE_INVALID', 'Interaction response type is not valid for this interaction.');
+      throw Errors.invalidFormBody(
+        ['type'],
+        'INTERACTION_RESPONSE_TYPE_INVALID',
+        'Interaction response type is not valid for this interaction.',
+      );
     }
     const message = applyCallback(ctx, record, body.type, body.data ?? null);
     attempt.status = withResponse ? 200 : 204;
@@ -221,7 +243,11 @@ function followUp(ctx: RestContext): RestResponse {
     applicationId: appId,
     allowEphemeral: true,
     extra: {
-      interaction_metadata: metadata(ctx, record, record.originalMessageId ? { original_response_message_id: record.originalMessageId } : {}),
+      interaction_metadata: metadata(
+        ctx,
+        record,
+        record.originalMessageId ? { original_response_message_id: record.originalMessageId } : {},
+      ),
     },
   });
   ctx.state.addMessage(message);

@@ -7,7 +7,8 @@ import { storeFile } from './attachments.ts';
 import { Errors } from './errors.ts';
 import type { RestContext, UploadedFile } from './types.ts';
 
-const CREATE_FLAGS = MessageFlag.SuppressEmbeds | MessageFlag.SuppressNotifications | MessageFlag.IsVoiceMessage | MessageFlag.IsComponentsV2;
+const CREATE_FLAGS =
+  MessageFlag.SuppressEmbeds | MessageFlag.SuppressNotifications | MessageFlag.IsVoiceMessage | MessageFlag.IsComponentsV2;
 
 export interface CreateOptions {
   author: APIUser;
@@ -23,10 +24,18 @@ function checkAllowedMentions(body: MessageBody): void {
   const allowed = body.allowed_mentions;
   if (!allowed?.parse) return;
   if (allowed.parse.includes('users') && (allowed.users?.length ?? 0) > 0) {
-    throw Errors.invalidFormBody(['allowed_mentions'], 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE', 'parse:["users"] and users: [ids...] are mutually exclusive.');
+    throw Errors.invalidFormBody(
+      ['allowed_mentions'],
+      'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE',
+      'parse:["users"] and users: [ids...] are mutually exclusive.',
+    );
   }
   if (allowed.parse.includes('roles') && (allowed.roles?.length ?? 0) > 0) {
-    throw Errors.invalidFormBody(['allowed_mentions'], 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE', 'parse:["roles"] and roles: [ids...] are mutually exclusive.');
+    throw Errors.invalidFormBody(
+      ['allowed_mentions'],
+      'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE',
+      'parse:["roles"] and roles: [ids...] are mutually exclusive.',
+    );
   }
 }
 
@@ -53,11 +62,21 @@ function checkVoiceMessage(message: APIMessage): void {
   if (((message.flags ?? 0) & MessageFlag.IsVoiceMessage) === 0) return;
   const [audio] = message.attachments;
   if (message.attachments.length !== 1 || !audio?.content_type?.startsWith('audio/') || message.content !== '') {
-    throw Errors.invalidFormBody(['flags'], 'MESSAGE_VOICE_MESSAGE_INVALID', 'Voice messages must have a single audio attachment and no content.');
+    throw Errors.invalidFormBody(
+      ['flags'],
+      'MESSAGE_VOICE_MESSAGE_INVALID',
+      'Voice messages must have a single audio attachment and no content.',
+    );
   }
 }
 
-export function createMessage(ctx: RestContext, channel: ChannelRecord, rawBody: unknown, files: UploadedFile[], options: CreateOptions): APIMessage {
+export function createMessage(
+  ctx: RestContext,
+  channel: ChannelRecord,
+  rawBody: unknown,
+  files: UploadedFile[],
+  options: CreateOptions,
+): APIMessage {
   const body = parseBody(messageBodySchema, rawBody);
   checkAllowedMentions(body);
   const flags = body.flags ?? 0;

@@ -10,7 +10,10 @@ function writeTinyDataset(dir: string): string {
   const data = {
     train: [...train, ['not covered', 'oos']],
     val: [['alpha val', 'alpha']],
-    test: [['alpha test', 'alpha'], ['beta test', 'beta']],
+    test: [
+      ['alpha test', 'alpha'],
+      ['beta test', 'beta'],
+    ],
     oos_train: [['oos train', 'oos']],
     oos_val: [['oos val', 'oos']],
     oos_test: [['oos test', 'oos']],
@@ -21,7 +24,10 @@ function writeTinyDataset(dir: string): string {
 }
 
 const readJsonl = (file: string): unknown[] =>
-  readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown);
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as unknown);
 
 describe('CLINC150 converter', () => {
   const dir = mkdtempSync(join(tmpdir(), 'clinc-'));

@@ -61,17 +61,38 @@ describe('eval-faq CLI', () => {
     expect(JSON.parse(stdout)).toMatchObject({ in_scope_accuracy: 1, oos_recall: null, queries: 1 });
   });
 
-  it.each(['dense', 'hybrid'])('GIVEN --retrieval %s and the fixture embedding model THEN it prints the metrics with the embedding time apart', (mode) => {
-    const { status, stdout, stderr } = runWith({ KOTODAMA_PROFILE: 'fixtures' }, '--faq', faqJson, '--queries', queries, '--calibrate', calibrate, '--retrieval', mode);
-    expect(status, stderr).toBe(0);
-    const m = JSON.parse(stdout) as Record<string, number | null>;
-    expect(m).toMatchObject({ entries: 7, queries: 4 });
-    for (const key of ['in_scope_accuracy', 'threshold', 'p99_ms', 'embed_ms']) expect(typeof m[key]).toBe('number');
-    expect(m.embed_ms).toBeGreaterThan(0);
-  });
+  it.each(['dense', 'hybrid'])(
+    'GIVEN --retrieval %s and the fixture embedding model THEN it prints the metrics with the embedding time apart',
+    (mode) => {
+      const { status, stdout, stderr } = runWith(
+        { KOTODAMA_PROFILE: 'fixtures' },
+        '--faq',
+        faqJson,
+        '--queries',
+        queries,
+        '--calibrate',
+        calibrate,
+        '--retrieval',
+        mode,
+      );
+      expect(status, stderr).toBe(0);
+      const m = JSON.parse(stdout) as Record<string, number | null>;
+      expect(m).toMatchObject({ entries: 7, queries: 4 });
+      for (const key of ['in_scope_accuracy', 'threshold', 'p99_ms', 'embed_ms']) expect(typeof m[key]).toBe('number');
+      expect(m.embed_ms).toBeGreaterThan(0);
+    },
+  );
 
   it('GIVEN --retrieval dense without the embedding model THEN it exits naming the model and how to get it', () => {
-    const { status, stderr } = runWith({ KOTODAMA_PROFILE: 'fixtures', KOTODAMA_OFFLINE: '1', MODELS_DIR: dir }, '--faq', faqJson, '--queries', queries, '--retrieval', 'dense');
+    const { status, stderr } = runWith(
+      { KOTODAMA_PROFILE: 'fixtures', KOTODAMA_OFFLINE: '1', MODELS_DIR: dir },
+      '--faq',
+      faqJson,
+      '--queries',
+      queries,
+      '--retrieval',
+      'dense',
+    );
     expect(status).toBe(2);
     expect(stderr).toMatch(/tiny-random-bert.*npm run models -- download/u);
   });

@@ -22,12 +22,16 @@ describe('FAQ formats', () => {
   });
 
   it('GIVEN YAML with entries: and triggers THEN it is read as entries', () => {
-    const yaml = 'entries:\n  - id: rules\n    questions: [where are the rules]\n    answer: "#rules"\n    triggers: ["=rules", server rules]\n';
-    expect(parseFaqDocument(yaml, 'yaml', 'f.yaml')).toEqual([{ id: 'rules', questions: ['where are the rules'], answer: '#rules', triggers: ['=rules', 'server rules'] }]);
+    const yaml =
+      'entries:\n  - id: rules\n    questions: [where are the rules]\n    answer: "#rules"\n    triggers: ["=rules", server rules]\n';
+    expect(parseFaqDocument(yaml, 'yaml', 'f.yaml')).toEqual([
+      { id: 'rules', questions: ['where are the rules'], answer: '#rules', triggers: ['=rules', 'server rules'] },
+    ]);
   });
 
   it('GIVEN CSV with a header, quoted commas, quotes, line breaks and rows without ids THEN rows group into entries', () => {
-    const csv = 'question,answer,id\r\n"Where, exactly, is it?","Say ""hi""\nthen go",loc\nWhere is it?,"Say ""hi""\nthen go",loc\nHow do I pay?,With a card\nCan I pay cash?,With a card\n';
+    const csv =
+      'question,answer,id\r\n"Where, exactly, is it?","Say ""hi""\nthen go",loc\nWhere is it?,"Say ""hi""\nthen go",loc\nHow do I pay?,With a card\nCan I pay cash?,With a card\n';
     expect(parseFaqDocument(csv, 'csv', 'f.csv')).toEqual([
       { id: 'loc', questions: ['Where, exactly, is it?', 'Where is it?'], answer: 'Say "hi"\nthen go' },
       { id: 'how-do-i-pay', questions: ['How do I pay?', 'Can I pay cash?'], answer: 'With a card' },
@@ -41,9 +45,19 @@ describe('FAQ formats', () => {
   });
 
   it.each([
-    ['a duplicate id', '[{"id":"a","questions":["q"],"answer":"x"},{"id":"a","questions":["r"],"answer":"y"}]', 'json', /entry 2 \("a"\): duplicate id "a" \(already used by entry 1/u],
+    [
+      'a duplicate id',
+      '[{"id":"a","questions":["q"],"answer":"x"},{"id":"a","questions":["r"],"answer":"y"}]',
+      'json',
+      /entry 2 \("a"\): duplicate id "a" \(already used by entry 1/u,
+    ],
     ['an empty answer', '- id: a\n  questions: [q]\n  answer: "  "\n', 'yaml', /entry 1 \("a"\): answer: the answer is empty/u],
-    ['an answer too long for Discord', JSON.stringify([{ id: 'a', questions: ['q'], answer: 'x'.repeat(1901) }]), 'json', /answer: the answer is too long for Discord \(at most 1900/u],
+    [
+      'an answer too long for Discord',
+      JSON.stringify([{ id: 'a', questions: ['q'], answer: 'x'.repeat(1901) }]),
+      'json',
+      /answer: the answer is too long for Discord \(at most 1900/u,
+    ],
     ['no questions', '[{"id":"a","questions":[],"answer":"x"}]', 'json', /questions: give at least one question/u],
     ['a bad id', '[{"id":"a b","questions":["q"],"answer":"x"}]', 'json', /id: use letters, digits/u],
     ['an unknown field', '[{"id":"a","questions":["q"],"answer":"x","anwser":"y"}]', 'json', /anwser/u],

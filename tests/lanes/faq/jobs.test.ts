@@ -66,20 +66,35 @@ describe('per-guild FAQ jobs', () => {
     const two = countingRuntime();
     const workerOne = createFaqProcessor({ config, runtime: one.runtime, logger: quietLogger, redis });
     const workerTwo = createFaqProcessor({ config, runtime: two.runtime, logger: quietLogger, redis });
-    expect(await workerOne({ question: 'How do I use this bot?' }, ctx(guild))).toMatchObject({ entryId: 'how-to-use', retrieval: 'hybrid' });
+    expect(await workerOne({ question: 'How do I use this bot?' }, ctx(guild))).toMatchObject({
+      entryId: 'how-to-use',
+      retrieval: 'hybrid',
+    });
     await workerTwo({ question: 'How do I use this bot?' }, ctx(guild));
     one.passes.length = 0;
     two.passes.length = 0;
 
-    await store.add(guild, { id: 'wifi', questions: ['What is the wifi password?', 'wifi password please'], answer: 'Ask the staff.', triggers: ['=ping'] });
-    expect(await workerOne({ question: 'what is the wifi password' }, ctx(guild))).toMatchObject({ kind: 'answer', entryId: 'wifi', answer: 'Ask the staff.' });
+    await store.add(guild, {
+      id: 'wifi',
+      questions: ['What is the wifi password?', 'wifi password please'],
+      answer: 'Ask the staff.',
+      triggers: ['=ping'],
+    });
+    expect(await workerOne({ question: 'what is the wifi password' }, ctx(guild))).toMatchObject({
+      kind: 'answer',
+      entryId: 'wifi',
+      answer: 'Ask the staff.',
+    });
     expect(await workerTwo({ question: 'wifi password please' }, ctx(guild))).toMatchObject({ kind: 'answer', entryId: 'wifi' });
     expect(one.passes.flat().sort()).toEqual(['What is the wifi password?', 'what is the wifi password', 'wifi password please']);
     // The second worker found the new questions' vectors in Redis: it embedded its query only.
     expect(two.passes).toEqual([['wifi password please']]);
     expect(await workerTwo({ question: 'ping!' }, ctx(guild))).toMatchObject({ entryId: 'wifi', retrieval: 'trigger', score: 1 });
     expect(await workerTwo({ question: 'How do I use this bot?' }, ctx('200000000000000099'))).toMatchObject({ entryId: 'how-to-use' });
-    expect(await readStatus(redis, config.redis.prefix)).toMatchObject({ mode: 'hybrid', reason: 'embedding model tiny-random-bert loaded' });
+    expect(await readStatus(redis, config.redis.prefix)).toMatchObject({
+      mode: 'hybrid',
+      reason: 'embedding model tiny-random-bert loaded',
+    });
   });
 
   it('GIVEN a restarted worker THEN it embeds no question the store already has', async () => {
@@ -105,15 +120,31 @@ describe('per-guild FAQ jobs', () => {
 describe('micro-batching', () => {
   it('GIVEN 4 FAQ jobs queued at once for one worker THEN their queries go through one forward pass', async () => {
     const counting = countingRuntime();
-    const host = new WorkerHost({ config, lanes: ['faq'], processors: { faq: createFaqProcessor({ config, runtime: counting.runtime, logger: quietLogger, redis }) }, logger: quietLogger });
+    const host = new WorkerHost({
+      config,
+      lanes: ['faq'],
+      processors: { faq: createFaqProcessor({ config, runtime: counting.runtime, logger: quietLogger, redis }) },
+      logger: quietLogger,
+    });
     const producerRedis = createRedis(config.redis, 'producer');
     const producer = new LaneProducer(config, producerRedis);
     const replies: ReplyEnvelope[] = [];
-    const consumer = createReplyConsumer({ config, connection: createRedis(config.redis, 'worker'), queueName: 'replies-faq', logger: quietLogger, handler: async (r) => void replies.push(r) });
+    const consumer = createReplyConsumer({
+      config,
+      connection: createRedis(config.redis, 'worker'),
+      queueName: 'replies-faq',
+      logger: quietLogger,
+      handler: async (r) => void replies.push(r),
+    });
     try {
       await host.start();
       const ask = (id: string, question: string) =>
-        producer.enqueue('faq', { sourceId: id, input: { question }, context: { origin: 'discord', userId: 'u', guildId: '200000000000000004' }, reply: { queue: 'replies-faq', target: {} } });
+        producer.enqueue('faq', {
+          sourceId: id,
+          input: { question },
+          context: { origin: 'discord', userId: 'u', guildId: '200000000000000004' },
+          reply: { queue: 'replies-faq', target: {} },
+        });
       await ask('warm', 'hello');
       await waitFor(() => replies.length === 1 || undefined, 30_000, 'warm-up reply');
       counting.passes.length = 0;

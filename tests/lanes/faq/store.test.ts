@@ -45,7 +45,16 @@ describe('FaqStore', () => {
 
   it('GIVEN an import THEN merge adds and replaces by id, and replace makes the file its whole FAQ', async () => {
     const g = guild();
-    expect(await store.import(g, [{ id: 'hello', questions: ['hey'], answer: 'yo' }, { id: 'new', questions: ['n'], answer: 'n' }], 'merge')).toEqual({ added: 1, replaced: 1 });
+    expect(
+      await store.import(
+        g,
+        [
+          { id: 'hello', questions: ['hey'], answer: 'yo' },
+          { id: 'new', questions: ['n'], answer: 'n' },
+        ],
+        'merge',
+      ),
+    ).toEqual({ added: 1, replaced: 1 });
     expect(await ids(g)).toEqual(['rules', 'hello', 'new']);
     await store.import(g, [{ id: 'only', questions: ['o'], answer: 'o' }], 'replace');
     expect(await store.snapshot(g)).toMatchObject({ defaults: false, entries: [{ id: 'only' }] });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFeatures, normalize, words } from '../../../src/lanes/faq/retrieval/tokenize.ts';
 
-const featureWords = (text: string): string[] =>
-  [...extractFeatures(text).keys()].filter((k) => k.startsWith('w')).map((k) => k.slice(1));
+const featureWords = (text: string): string[] => [...extractFeatures(text).keys()].filter((k) => k.startsWith('w')).map((k) => k.slice(1));
 
 describe('normalize', () => {
   it('folds full-width letters, half-width katakana and case', () => {
@@ -28,9 +27,7 @@ describe('normalize', () => {
 
 describe('words', () => {
   it('segments Japanese without spaces using ICU', () => {
-    expect(words(normalize('サーバーに参加するにはどうすればいいですか'))).toEqual(
-      expect.arrayContaining(['サーバー', '参加', 'する']),
-    );
+    expect(words(normalize('サーバーに参加するにはどうすればいいですか'))).toEqual(expect.arrayContaining(['サーバー', '参加', 'する']));
   });
 
   it('splits English on spaces and punctuation, keeping contractions', () => {

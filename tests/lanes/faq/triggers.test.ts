@@ -4,7 +4,11 @@ import { buildTriggerMatcher } from '../../../src/lanes/faq/triggers.ts';
 const entry = (id: string, triggers: string[]) => ({ id, questions: [id], answer: id, triggers });
 
 describe('FAQ triggers', () => {
-  const match = buildTriggerMatcher([entry('rules', ['=rules', 'server rules']), entry('ip', ['server ip', 'IP address']), entry('ja', ['ルール'])]);
+  const match = buildTriggerMatcher([
+    entry('rules', ['=rules', 'server rules']),
+    entry('ip', ['server ip', 'IP address']),
+    entry('ja', ['ルール']),
+  ]);
 
   it('GIVEN an exact trigger THEN only the whole question matches, ignoring case, width and closing punctuation', () => {
     expect(match('Rules?')).toBe('rules');

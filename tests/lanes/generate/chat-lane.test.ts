@@ -41,7 +41,13 @@ beforeAll(async () => {
   consumerRedis = createRedis(config.redis, 'worker');
   producer = new LaneProducer(config, redis);
   runtime = new ModelRuntime({ models: config.models, logger: quietLogger });
-  consumer = createReplyConsumer({ config, connection: consumerRedis, queueName: 'replies-chat', logger: quietLogger, handler: async (reply) => void replies.push(reply) });
+  consumer = createReplyConsumer({
+    config,
+    connection: consumerRedis,
+    queueName: 'replies-chat',
+    logger: quietLogger,
+    handler: async (reply) => void replies.push(reply),
+  });
   events = new QueueEvents('generate', { connection: createRedis(config.redis, 'worker'), prefix: config.redis.prefix });
   // The bot appends deltas from these events exactly like this (src/bot/discord/progress.ts).
   events.on('progress', ({ jobId, data }) => {
@@ -69,7 +75,12 @@ function local(): LocalChatProvider {
 }
 
 async function serve(deps: Omit<GenerateDeps, 'config'>, cfg: Config = config): Promise<void> {
-  host = new WorkerHost({ config: cfg, lanes: ['generate'], processors: { generate: createGenerateProcessor({ config: cfg, ...deps }) }, logger: quietLogger });
+  host = new WorkerHost({
+    config: cfg,
+    lanes: ['generate'],
+    processors: { generate: createGenerateProcessor({ config: cfg, ...deps }) },
+    logger: quietLogger,
+  });
   await host.start();
 }
 
@@ -93,17 +104,35 @@ describe('chat lane through Redis on the fixture model', () => {
     await waitFor(() => (deltas.get(jobId)?.join('').trim() === answer.text ? true : undefined), 5_000, 'all deltas');
     expect(deltas.get(jobId)?.length).toBeGreaterThan(1);
     let direct = '';
-    await local().stream({ messages: [{ role: 'system', content: config.generate.systemPrompt }, ...input.messages], maxNewTokens: 300, temperature: 0, topP: 1 }, new AbortController().signal, (text) => (direct += text));
+    await local().stream(
+      {
+        messages: [{ role: 'system', content: config.generate.systemPrompt }, ...input.messages],
+        maxNewTokens: 300,
+        temperature: 0,
+        topP: 1,
+      },
+      new AbortController().signal,
+      (text) => (direct += text),
+    );
     expect(answer.text).toBe(direct.trim());
   });
 
   it('GIVEN a running generation WHEN it is cancelled THEN it stops within one token step and keeps its text', async () => {
     let tokensAtAbort = -1;
     const provider = local();
-    await serve({ provider: { ...provider, name: 'local', defaultModel: provider.defaultModel, countTokens: (m) => provider.countTokens(m), stream: (request, signal, onText) => {
-      signal.addEventListener('abort', () => (tokensAtAbort = tokens), { once: true });
-      return provider.stream(request, signal, onText);
-    } }, retrieve: null });
+    await serve({
+      provider: {
+        ...provider,
+        name: 'local',
+        defaultModel: provider.defaultModel,
+        countTokens: (m) => provider.countTokens(m),
+        stream: (request, signal, onText) => {
+          signal.addEventListener('abort', () => (tokensAtAbort = tokens), { once: true });
+          return provider.stream(request, signal, onText);
+        },
+      },
+      retrieve: null,
+    });
     const { jobId, result } = await ask('cancel-1', { messages: [{ role: 'user', content: 'go on forever' }] });
     await waitFor(() => (deltas.get(jobId)?.length ? true : undefined), 20_000, 'first delta');
     expect(await producer.cancel('generate', jobId)).toBe('signalled');
@@ -116,10 +145,16 @@ describe('chat lane through Redis on the fixture model', () => {
   });
 
   it('GIVEN a history longer than the context THEN the oldest turns are cut by the tokenizer count, the system prompt kept', async () => {
-    const small = testConfig({ redis: { prefix: config.redis.prefix }, generate: { maxNewTokens: 8, contextTokens: 120, grounding: { enabled: false } } });
+    const small = testConfig({
+      redis: { prefix: config.redis.prefix },
+      generate: { maxNewTokens: 8, contextTokens: 120, grounding: { enabled: false } },
+    });
     const recorder = new RecordingProvider(new LocalChatProvider({ runtime, lane: small.lanes.generate }));
     await serve({ provider: recorder, retrieve: null }, small);
-    const history = Array.from({ length: 12 }, (_, i) => ({ role: i % 2 ? ('assistant' as const) : ('user' as const), content: `message number ${i} about things` }));
+    const history = Array.from({ length: 12 }, (_, i) => ({
+      role: i % 2 ? ('assistant' as const) : ('user' as const),
+      content: `message number ${i} about things`,
+    }));
     const { result } = await ask('context-1', { messages: [...history, { role: 'user', content: 'and now?' }] });
     const answer = await result();
     const prompt = recorder.requests.at(-1)?.messages ?? [];

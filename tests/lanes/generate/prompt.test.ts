@@ -15,14 +15,21 @@ describe('chat prompt', () => {
   });
 
   it('GIVEN FAQ entries THEN they join the system turn with the instruction to answer from them', () => {
-    const grounded = ground([turn('system', 'be kind'), turn('user', 'how?')], [{ id: 'a', question: 'How?', answer: 'Like this.', score: 0.5 }]);
+    const grounded = ground(
+      [turn('system', 'be kind'), turn('user', 'how?')],
+      [{ id: 'a', question: 'How?', answer: 'Like this.', score: 0.5 }],
+    );
     expect(grounded).toHaveLength(2);
     expect(grounded[0]?.content).toBe(`be kind\n\n${GROUNDING_INSTRUCTION}\n\n[1] Q: How?\nA: Like this.`);
     expect(ground([turn('user', 'x')], [])).toEqual([turn('user', 'x')]);
   });
 
   it('GIVEN a history longer than the budget THEN the oldest turns go first, system prompt and new message stay', async () => {
-    const history = [turn('system', 'S'), ...Array.from({ length: 10 }, (_, i) => turn(i % 2 ? 'assistant' : 'user', `turn ${i} ${'x'.repeat(36)}`)), turn('user', 'latest')];
+    const history = [
+      turn('system', 'S'),
+      ...Array.from({ length: 10 }, (_, i) => turn(i % 2 ? 'assistant' : 'user', `turn ${i} ${'x'.repeat(36)}`)),
+      turn('user', 'latest'),
+    ];
     const full = await count(history);
     const fitted = await fitToContext(history, count, full - 30);
     expect(fitted.messages[0]).toEqual(turn('system', 'S'));
@@ -40,7 +47,15 @@ describe('chat prompt', () => {
   });
 
   it('GIVEN sources and dropped turns THEN the footer names them on subtext lines', () => {
-    expect(footer([{ id: 'a', question: 'How?', answer: '', score: 1 }, { id: 'b', question: 'Why?', answer: '', score: 1 }], 0)).toBe('\n-# Sources: How? · Why?');
+    expect(
+      footer(
+        [
+          { id: 'a', question: 'How?', answer: '', score: 1 },
+          { id: 'b', question: 'Why?', answer: '', score: 1 },
+        ],
+        0,
+      ),
+    ).toBe('\n-# Sources: How? · Why?');
     expect(footer([], 3)).toBe('\n-# (3 older messages left out to fit my memory)');
     expect(footer([], 0)).toBe('');
     expect(latestUserText([turn('user', 'a'), turn('assistant', 'b'), turn('user', 'c')])).toBe('c');

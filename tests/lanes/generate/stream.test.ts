@@ -6,7 +6,11 @@ describe('DeltaStream', () => {
   it('GIVEN pieces faster than the interval THEN the first goes out at once and the rest are batched in order', () => {
     let now = 1000;
     const reports: string[] = [];
-    const stream = new DeltaStream((delta) => reports.push(delta), 50, () => now);
+    const stream = new DeltaStream(
+      (delta) => reports.push(delta),
+      50,
+      () => now,
+    );
     stream.push('a');
     now += 10;
     stream.push('b');

@@ -14,7 +14,14 @@ const segments = [
 
 function reply(durationSec: number, language = 'en'): ReplyEnvelope {
   const result = { text: 'first part second part', language, durationSec, languageSource: 'detected', segments };
-  return { jobId: 'transcribe-123', lane: 'transcribe', sourceId: '123', context: { origin: 'discord', userId: 'u' }, target: {}, outcome: { ok: true, result } };
+  return {
+    jobId: 'transcribe-123',
+    lane: 'transcribe',
+    sourceId: '123',
+    context: { origin: 'discord', userId: 'u' },
+    target: {},
+    outcome: { ok: true, result },
+  };
 }
 
 describe('transcripts on Discord', () => {

@@ -15,7 +15,9 @@ const transcribe = createTranscribeProcessor({ config, runtime });
 describe('transcribe processor: long audio', () => {
   it('GIVEN a 2-minute clip THEN it is recognised in windows with progress per window and timestamps in order', async () => {
     const progress: LaneProgress[] = [];
-    const result = LANES.transcribe.result.parse(await transcribe({ audio: inline(fixtureBytes('long-2min.ogg')), language: 'en' }, ctx({ progress })));
+    const result = LANES.transcribe.result.parse(
+      await transcribe({ audio: inline(fixtureBytes('long-2min.ogg')), language: 'en' }, ctx({ progress })),
+    );
     const stages = progress.map((p) => p.stage).filter((stage) => stage?.startsWith('window'));
     expect(stages.slice(0, 5)).toEqual(['window 1/5', 'window 2/5', 'window 3/5', 'window 4/5', 'window 5/5']);
     const percents = progress.flatMap((p) => (p.percent === undefined ? [] : [p.percent]));
@@ -45,13 +47,16 @@ describe('transcribe processor: long audio', () => {
     const controller = new AbortController();
     const progress: LaneProgress[] = [];
     const context = ctx({ signal: controller.signal, progress });
-    const result = await transcribe({ audio: inline(fixtureBytes('long-2min.ogg')), language: 'en' }, {
-      ...context,
-      report: (p) => {
-        context.report(p);
-        if (p.stage === 'window 3/5') controller.abort('cancelled');
+    const result = await transcribe(
+      { audio: inline(fixtureBytes('long-2min.ogg')), language: 'en' },
+      {
+        ...context,
+        report: (p) => {
+          context.report(p);
+          if (p.stage === 'window 3/5') controller.abort('cancelled');
+        },
       },
-    });
+    );
     expect(result.stopped).toBe('cancelled');
     expect(result.segments?.length).toBeLessThan(5);
     expect(progress.map((p) => p.stage)).not.toContain('window 4/5');
@@ -68,7 +73,10 @@ describe('transcribe processor: language', () => {
 
   it('GIVEN a short clip THEN the last language beats the locale, and the locale beats detection', async () => {
     const audio = inline(fixtureBytes('voice-en.ogg'));
-    expect(await transcribe({ audio, languageHint: 'en' }, ctx({ locale: 'ja' }))).toMatchObject({ language: 'en', languageSource: 'hint' });
+    expect(await transcribe({ audio, languageHint: 'en' }, ctx({ locale: 'ja' }))).toMatchObject({
+      language: 'en',
+      languageSource: 'hint',
+    });
     expect(await transcribe({ audio }, ctx({ locale: 'ja' }))).toMatchObject({ language: 'ja', languageSource: 'hint' });
   });
 
@@ -81,6 +89,8 @@ describe('transcribe processor: language', () => {
   });
 
   it('GIVEN a language the model does not know THEN the user is told', async () => {
-    await expect(transcribe({ audio: inline(fixtureBytes('voice-en.ogg')), language: 'xx' }, ctx())).rejects.toMatchObject({ code: 'unsupported_language' });
+    await expect(transcribe({ audio: inline(fixtureBytes('voice-en.ogg')), language: 'xx' }, ctx())).rejects.toMatchObject({
+      code: 'unsupported_language',
+    });
   });
 });

@@ -3,7 +3,13 @@ import { looksLikeQuestion } from '../../../src/lanes/transcribe/question.ts';
 
 describe('question detection for spoken follow-ups', () => {
   it('GIVEN questions in English and Japanese THEN they are questions', () => {
-    for (const text of ['How do I use this bot', 'Okay. Can you help me with the server?', 'このボットの使い方を教えてください？', '使い方はどうするんですか', 'どこにあるの']) {
+    for (const text of [
+      'How do I use this bot',
+      'Okay. Can you help me with the server?',
+      'このボットの使い方を教えてください？',
+      '使い方はどうするんですか',
+      'どこにあるの',
+    ]) {
       expect(looksLikeQuestion(text), text).toBe(true);
     }
   });

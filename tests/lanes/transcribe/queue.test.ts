@@ -35,11 +35,22 @@ beforeAll(async () => {
   consumerRedis = createRedis(config.redis, 'worker');
   producer = new LaneProducer(config, producerRedis);
   runtime = new ModelRuntime({ models: config.models, logger: quietLogger });
-  consumer = createReplyConsumer({ config, connection: consumerRedis, queueName: 'replies-stt', logger: quietLogger, handler: async (reply) => void replies.push(reply) });
+  consumer = createReplyConsumer({
+    config,
+    connection: consumerRedis,
+    queueName: 'replies-stt',
+    logger: quietLogger,
+    handler: async (reply) => void replies.push(reply),
+  });
   eventsRedis = createRedis(config.redis, 'worker');
   events = new QueueEvents(LANES.transcribe.queue, { connection: eventsRedis, prefix: config.redis.prefix });
   events.on('progress', ({ jobId, data }) => progress.set(jobId, [...(progress.get(jobId) ?? []), data as LaneProgress]));
-  host = new WorkerHost({ config, lanes: ['transcribe'], processors: { transcribe: createTranscribeProcessor({ config, runtime }) }, logger: quietLogger });
+  host = new WorkerHost({
+    config,
+    lanes: ['transcribe'],
+    processors: { transcribe: createTranscribeProcessor({ config, runtime }) },
+    logger: quietLogger,
+  });
   await Promise.all([consumer.waitUntilReady(), events.waitUntilReady(), host.start()]);
 });
 
@@ -56,7 +67,12 @@ afterAll(async () => {
 });
 
 const enqueue = (sourceId: string) =>
-  producer.enqueue('transcribe', { sourceId, input: { audio: inline(fixtureBytes('long-2min.ogg')), language: 'en' }, context: { origin: 'local', userId: 'u' }, reply: { queue: 'replies-stt', target: {} } });
+  producer.enqueue('transcribe', {
+    sourceId,
+    input: { audio: inline(fixtureBytes('long-2min.ogg')), language: 'en' },
+    context: { origin: 'local', userId: 'u' },
+    reply: { queue: 'replies-stt', target: {} },
+  });
 const replyFor = (jobId: string) => waitFor(() => replies.find((reply) => reply.jobId === jobId), 60_000, `reply to ${jobId}`);
 
 describe('transcribe lane through Redis', () => {
@@ -67,7 +83,11 @@ describe('transcribe lane through Redis', () => {
     const result = LANES.transcribe.result.parse(reply.outcome.ok ? reply.outcome.result : null);
     expect(result.segments).toHaveLength(5);
     expect(result.durationSec).toBeCloseTo(120, 1);
-    const seen = await waitFor(() => ((progress.get(jobId) ?? []).some((p) => p.percent === 100) ? progress.get(jobId) : undefined), 5_000, 'last progress');
+    const seen = await waitFor(
+      () => ((progress.get(jobId) ?? []).some((p) => p.percent === 100) ? progress.get(jobId) : undefined),
+      5_000,
+      'last progress',
+    );
     const windows = seen.filter((p) => p.stage?.startsWith('window'));
     expect([...new Set(windows.map((p) => p.stage))]).toEqual(['window 1/5', 'window 2/5', 'window 3/5', 'window 4/5', 'window 5/5']);
     expect(windows.map((p) => p.percent)).toEqual([0, 20, 40, 60, 80, 100]);

@@ -44,7 +44,7 @@ describe('transcript stitching', () => {
   it('GIVEN many windows with random overlaps THEN the stitched text equals the spoken text', () => {
     const spoken = Array.from({ length: 200 }, (_, i) => `w${i}`);
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const parts: { text: string; overlapSec: number; durationSec: number }[] = [];
     let start = 0;
     while (start < spoken.length) {
@@ -52,7 +52,9 @@ describe('transcript stitching', () => {
       const shared = parts.length ? 8 : 0;
       const from = Math.max(0, start - shared);
       // Edge words are garbled (cut in half) as a real window would hear them.
-      const heard = spoken.slice(from, end).map((w, i, all) => ((i === 0 && shared) || (i === all.length - 1 && end < spoken.length) ? `${w}x` : w));
+      const heard = spoken
+        .slice(from, end)
+        .map((w, i, all) => ((i === 0 && shared) || (i === all.length - 1 && end < spoken.length) ? `${w}x` : w));
       parts.push({ text: ` ${heard.join(' ')}`, overlapSec: shared ? 5 : 0, durationSec: 30 });
       start = end - Math.floor(random() * 3);
     }

@@ -6,12 +6,20 @@ import { joinMarkup, splitMarkup } from '../../../src/lanes/translate/markup.ts'
 function roundTrip(text: string): { out: string; prose: string[] } {
   const pieces = splitMarkup(text);
   const prose = pieces.filter((piece) => piece.translate).map((piece) => piece.text);
-  return { out: joinMarkup(pieces, prose.map((p) => p.toUpperCase())), prose };
+  return {
+    out: joinMarkup(
+      pieces,
+      prose.map((p) => p.toUpperCase()),
+    ),
+    prose,
+  };
 }
 
 describe('Discord markup through translation', () => {
   it('GIVEN mentions, emoji, links and inline code THEN only the prose is translated', () => {
-    const { out, prose } = roundTrip('hi <@123456789012345678>, see https://example.com/a?b=c and `npm start` <:wave:123> <t:1700000000:R>');
+    const { out, prose } = roundTrip(
+      'hi <@123456789012345678>, see https://example.com/a?b=c and `npm start` <:wave:123> <t:1700000000:R>',
+    );
     expect(prose).toEqual(['hi', ', see', 'and']);
     expect(out).toBe('HI <@123456789012345678>, SEE https://example.com/a?b=c AND `npm start` <:wave:123> <t:1700000000:R>');
   });

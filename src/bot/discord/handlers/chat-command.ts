@@ -18,7 +18,11 @@ export interface PreparedChat {
 }
 
 /** The lane input for a `/chat`, or null when it only reset the conversation (and was answered here). */
-export async function prepareChat(bot: DiscordBot, interaction: ChatInputCommandInteraction, settings: AllSettings): Promise<PreparedChat | null> {
+export async function prepareChat(
+  bot: DiscordBot,
+  interaction: ChatInputCommandInteraction,
+  settings: AllSettings,
+): Promise<PreparedChat | null> {
   const prompt = interaction.options.getString('prompt')?.trim() ?? '';
   const reset = interaction.options.getBoolean('reset') ?? false;
   const channel = interaction.channel;
@@ -44,7 +48,15 @@ export async function prepareChat(bot: DiscordBot, interaction: ChatInputCommand
 }
 
 /** Records the exchange after the job was queued (its id is derived from the interaction). */
-export async function rememberChatCommand(bot: DiscordBot, interaction: ChatInputCommandInteraction, prepared: PreparedChat): Promise<void> {
+export async function rememberChatCommand(
+  bot: DiscordBot,
+  interaction: ChatInputCommandInteraction,
+  prepared: PreparedChat,
+): Promise<void> {
   const deps = { config: bot.config, memory: bot.store.chat, producer: bot.producer };
-  await rememberChat(deps, prepared.conversation, { userId: interaction.user.id, content: prepared.prompt, jobId: laneJobId('generate', interaction.id) });
+  await rememberChat(deps, prepared.conversation, {
+    userId: interaction.user.id,
+    content: prepared.prompt,
+    jobId: laneJobId('generate', interaction.id),
+  });
 }

@@ -16,7 +16,8 @@ export const FAQ_BUTTON_PREFIX = 'faq:';
 export async function onFaqButton(bot: DiscordBot, interaction: ButtonInteraction): Promise<void> {
   const [, action = '', ...rest] = interaction.customId.split(':');
   const faq = bot.faq;
-  const update = (content: string, components: unknown[]) => interaction.update({ content, components: components as never, allowedMentions: NO_MENTIONS as never });
+  const update = (content: string, components: unknown[]) =>
+    interaction.update({ content, components: components as never, allowedMentions: NO_MENTIONS as never });
   switch (action) {
     case 'show': {
       const id = rest.join(':');
@@ -25,8 +26,15 @@ export async function onFaqButton(bot: DiscordBot, interaction: ButtonInteractio
       if (!entry) throw new UserError('bad_request', 'That FAQ entry no longer exists.');
       await interaction.reply({ content: `${entry.answer}\n-# FAQ: ${entry.questions[0] ?? ''}`, allowedMentions: NO_MENTIONS as never });
       // The answer posted now can get a 👎 too: trace it to what was asked in the first place.
-      const asked = interaction.message.interactionMetadata ? await faq.misses.answered(laneJobId('faq', interaction.message.interactionMetadata.id)) : undefined;
-      if (guildId) await faq.misses.rememberAnswer(laneJobId('faq', interaction.id), { guildId, question: asked?.question ?? entry.questions[0] ?? '', entryId: entry.id });
+      const asked = interaction.message.interactionMetadata
+        ? await faq.misses.answered(laneJobId('faq', interaction.message.interactionMetadata.id))
+        : undefined;
+      if (guildId)
+        await faq.misses.rememberAnswer(laneJobId('faq', interaction.id), {
+          guildId,
+          question: asked?.question ?? entry.questions[0] ?? '',
+          entryId: entry.id,
+        });
       return;
     }
     case 'page': {

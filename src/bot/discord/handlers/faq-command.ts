@@ -45,17 +45,30 @@ export async function handleFaq(bot: DiscordBot, interaction: ChatInputCommandIn
       const entries = parseFaqDocument(text, formatFromName(attachment.name), attachment.name);
       const { added, replaced } = await faq.store.import(guildId, entries, mode);
       log({ action: 'import', mode, added, replaced });
-      return reply(`✅ Imported ${entries.length} entries from ${attachment.name}: ${added} new, ${replaced} replaced${mode === 'replace' ? '; the FAQ file entries are off for this server' : ''}.`);
+      return reply(
+        `✅ Imported ${entries.length} entries from ${attachment.name}: ${added} new, ${replaced} replaced${mode === 'replace' ? '; the FAQ file entries are off for this server' : ''}.`,
+      );
     }
     case 'add': {
-      const entry = await addEntry(faq, guildId, { question: options.getString('question', true), answer: options.getString('answer', true), id: options.getString('id'), triggers: options.getString('triggers') });
+      const entry = await addEntry(faq, guildId, {
+        question: options.getString('question', true),
+        answer: options.getString('answer', true),
+        id: options.getString('id'),
+        triggers: options.getString('triggers'),
+      });
       log({ action: 'add', id: entry.id });
       return reply(`✅ Added \`${entry.id}\` with ${entry.questions.length} question(s). It answers from the next question on.`);
     }
     case 'edit': {
-      const entry = await editEntry(faq, guildId, options.getString('id', true), { question: options.getString('question'), answer: options.getString('answer'), triggers: options.getString('triggers') });
+      const entry = await editEntry(faq, guildId, options.getString('id', true), {
+        question: options.getString('question'),
+        answer: options.getString('answer'),
+        triggers: options.getString('triggers'),
+      });
       log({ action: 'edit', id: entry.id });
-      return reply(`✅ Updated \`${entry.id}\`: ${entry.questions.length} question(s)${entry.triggers?.length ? `, triggers ${entry.triggers.join(', ')}` : ''}.`);
+      return reply(
+        `✅ Updated \`${entry.id}\`: ${entry.questions.length} question(s)${entry.triggers?.length ? `, triggers ${entry.triggers.join(', ')}` : ''}.`,
+      );
     }
     case 'remove': {
       const entry = await faq.store.remove(guildId, options.getString('id', true));
@@ -68,24 +81,43 @@ export async function handleFaq(bot: DiscordBot, interaction: ChatInputCommandIn
     }
     case 'status': {
       const [snapshot, status, misses] = await Promise.all([faq.store.snapshot(guildId), faq.status(), faq.misses.groups(guildId)]);
-      return reply(statusText(snapshot, status, bot.config, misses.reduce((n, g) => n + g.count, 0)));
+      return reply(
+        statusText(
+          snapshot,
+          status,
+          bot.config,
+          misses.reduce((n, g) => n + g.count, 0),
+        ),
+      );
     }
     case 'misses': {
       const view = missesView(await faq.misses.groups(guildId));
       return reply(view.content, view.components);
     }
     case 'learn': {
-      const done = await learnMiss(faq, guildId, options.getString('miss', true), { entryId: options.getString('entry'), answer: options.getString('answer'), id: options.getString('id') });
+      const done = await learnMiss(faq, guildId, options.getString('miss', true), {
+        entryId: options.getString('entry'),
+        answer: options.getString('answer'),
+        id: options.getString('id'),
+      });
       log({ action: 'learn' });
       return reply(`✅ ${done}`);
     }
     case 'threshold': {
       const value = options.getString('value', true).trim();
       const threshold = value.toLowerCase() === 'reset' ? null : Number(value);
-      if (threshold !== null && !(threshold >= 0 && threshold <= 1)) throw new UserError('bad_request', `The threshold is a number from 0 to 1 (now ${bot.config.faq.threshold} by default), or "reset".`);
+      if (threshold !== null && !(threshold >= 0 && threshold <= 1))
+        throw new UserError(
+          'bad_request',
+          `The threshold is a number from 0 to 1 (now ${bot.config.faq.threshold} by default), or "reset".`,
+        );
       await faq.store.setThreshold(guildId, threshold);
       log({ action: 'threshold', threshold });
-      return reply(threshold === null ? `✅ The threshold is back to the default ${bot.config.faq.threshold}.` : `✅ The FAQ now answers only at confidence ${threshold} or more; below it says it does not know.`);
+      return reply(
+        threshold === null
+          ? `✅ The threshold is back to the default ${bot.config.faq.threshold}.`
+          : `✅ The FAQ now answers only at confidence ${threshold} or more; below it says it does not know.`,
+      );
     }
     default:
       throw new UserError('bad_request', `I don't know /faq ${sub}.`);
@@ -94,7 +126,11 @@ export async function handleFaq(bot: DiscordBot, interaction: ChatInputCommandIn
 
 /** Downloads an attachment from Discord's CDN only, refusing files too large to be an FAQ. */
 async function download(url: string, size: number, hosts: readonly string[]): Promise<string> {
-  if (size > MAX_IMPORT_BYTES) throw new UserError('bad_request', `That file is ${Math.ceil(size / 1024)} KiB; an FAQ file can be at most ${MAX_IMPORT_BYTES / 1024} KiB.`);
+  if (size > MAX_IMPORT_BYTES)
+    throw new UserError(
+      'bad_request',
+      `That file is ${Math.ceil(size / 1024)} KiB; an FAQ file can be at most ${MAX_IMPORT_BYTES / 1024} KiB.`,
+    );
   const response = await fetch(checkUrl(url, hosts), { redirect: 'error', signal: AbortSignal.timeout(30_000) }).catch(() => undefined);
   if (!response?.ok) throw new UserError('attachment_refused', 'I could not download that file. Please attach it again.');
   const bytes = await response.arrayBuffer();

@@ -12,7 +12,12 @@ export function faqCommand(): SlashCommandBuilder {
       .setName('import')
       .setDescription('Import entries from a YAML, JSON or CSV (question,answer[,id]) file')
       .addAttachmentOption((o) => o.setName('file').setDescription('.yaml, .json or .csv').setRequired(true))
-      .addStringOption((o) => o.setName('mode').setDescription('Add to the FAQ (default) or replace it').addChoices({ name: 'merge', value: 'merge' }, { name: 'replace', value: 'replace' })),
+      .addStringOption((o) =>
+        o
+          .setName('mode')
+          .setDescription('Add to the FAQ (default) or replace it')
+          .addChoices({ name: 'merge', value: 'merge' }, { name: 'replace', value: 'replace' }),
+      ),
   );
   command.addSubcommand((s) =>
     s
@@ -21,7 +26,9 @@ export function faqCommand(): SlashCommandBuilder {
       .addStringOption((o) => o.setName('question').setDescription('How people ask it; several separated by |').setRequired(true))
       .addStringOption((o) => o.setName('answer').setDescription('The answer (Discord markdown)').setRequired(true))
       .addStringOption((o) => o.setName('id').setDescription('Entry id (made from the question when empty)'))
-      .addStringOption((o) => o.setName('triggers').setDescription('Keywords that always get this answer, comma-separated; =text for exact')),
+      .addStringOption((o) =>
+        o.setName('triggers').setDescription('Keywords that always get this answer, comma-separated; =text for exact'),
+      ),
   );
   command.addSubcommand((s) =>
     s
@@ -32,8 +39,18 @@ export function faqCommand(): SlashCommandBuilder {
       .addStringOption((o) => o.setName('question').setDescription('Another way to ask it (added); several separated by |'))
       .addStringOption((o) => o.setName('triggers').setDescription('New triggers, comma-separated; - removes them')),
   );
-  command.addSubcommand((s) => s.setName('remove').setDescription('Remove an entry').addStringOption((o) => o.setName('id').setDescription('Entry id').setRequired(true)));
-  command.addSubcommand((s) => s.setName('list').setDescription('List the entries').addIntegerOption((o) => o.setName('page').setDescription('Page').setMinValue(1)));
+  command.addSubcommand((s) =>
+    s
+      .setName('remove')
+      .setDescription('Remove an entry')
+      .addStringOption((o) => o.setName('id').setDescription('Entry id').setRequired(true)),
+  );
+  command.addSubcommand((s) =>
+    s
+      .setName('list')
+      .setDescription('List the entries')
+      .addIntegerOption((o) => o.setName('page').setDescription('Page').setMinValue(1)),
+  );
   command.addSubcommand((s) => s.setName('status').setDescription('Entries, retrieval mode and threshold'));
   command.addSubcommand((s) => s.setName('misses').setDescription('Questions the FAQ could not answer or got 👎'));
   command.addSubcommand((s) =>

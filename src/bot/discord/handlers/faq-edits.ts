@@ -20,14 +20,24 @@ export function validEntry(raw: unknown): FaqEntry {
 
 /** An id made from the question (ASCII words) or, for other scripts, a short unique one. */
 export function idFor(question: string, taken: ReadonlySet<string>): string {
-  const slug = question.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 40).replace(/-+$/u, '');
+  const slug = question
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-+|-+$/gu, '')
+    .slice(0, 40)
+    .replace(/-+$/u, '');
   const base = slug || `faq-${Date.now().toString(36)}`;
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
 }
 
-export async function addEntry(faq: BotFaq, guildId: string, fields: { question: string; answer: string; id?: string | null; triggers?: string | null }): Promise<FaqEntry> {
+export async function addEntry(
+  faq: BotFaq,
+  guildId: string,
+  fields: { question: string; answer: string; id?: string | null; triggers?: string | null },
+): Promise<FaqEntry> {
   const current = await faq.store.snapshot(guildId);
   const questions = splitQuestions(fields.question);
   const entry = validEntry({
@@ -40,20 +50,36 @@ export async function addEntry(faq: BotFaq, guildId: string, fields: { question:
   return entry;
 }
 
-export async function editEntry(faq: BotFaq, guildId: string, id: string, change: { question?: string | null; answer?: string | null; triggers?: string | null }): Promise<FaqEntry> {
+export async function editEntry(
+  faq: BotFaq,
+  guildId: string,
+  id: string,
+  change: { question?: string | null; answer?: string | null; triggers?: string | null },
+): Promise<FaqEntry> {
   const entry = await faq.store.get(guildId, id);
   if (!entry) throw new UserError('bad_request', `There is no entry "${id}"; /faq list shows the ids.`);
-  if (!change.question && change.answer == null && change.triggers == null) throw new UserError('bad_request', 'Give a new answer, another question, or triggers to change.');
+  if (!change.question && change.answer == null && change.triggers == null)
+    throw new UserError('bad_request', 'Give a new answer, another question, or triggers to change.');
   const added = change.question ? splitQuestions(change.question).filter((q) => !entry.questions.includes(q)) : [];
   const triggers = change.triggers == null ? entry.triggers : splitTriggers(change.triggers);
   const { triggers: _old, ...rest } = entry;
-  const edited = validEntry({ ...rest, questions: [...entry.questions, ...added], answer: change.answer ?? entry.answer, ...(triggers?.length ? { triggers } : {}) });
+  const edited = validEntry({
+    ...rest,
+    questions: [...entry.questions, ...added],
+    answer: change.answer ?? entry.answer,
+    ...(triggers?.length ? { triggers } : {}),
+  });
   await faq.store.put(guildId, edited);
   return edited;
 }
 
 /** One step from a missed question to the FAQ: a paraphrase of `entryId`, or a new entry answering it. */
-export async function learnMiss(faq: BotFaq, guildId: string, key: string, target: { entryId?: string | null; answer?: string | null; id?: string | null }): Promise<string> {
+export async function learnMiss(
+  faq: BotFaq,
+  guildId: string,
+  key: string,
+  target: { entryId?: string | null; answer?: string | null; id?: string | null },
+): Promise<string> {
   const group = (await faq.misses.groups(guildId)).find((g) => g.key === key.trim());
   if (!group) throw new UserError('bad_request', `There is no missed question "${key}" (any more); /faq misses lists them.`);
   let done: string;

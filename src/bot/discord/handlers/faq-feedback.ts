@@ -9,7 +9,11 @@ import type { DiscordBot } from '../app.ts';
 const THUMBS_DOWN = '👎';
 
 /** True when the reaction was a 👎 (handled here, whatever came of it); false lets other handlers look at it. */
-export async function onFaqFeedback(bot: DiscordBot, reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser): Promise<boolean> {
+export async function onFaqFeedback(
+  bot: DiscordBot,
+  reaction: MessageReaction | PartialMessageReaction,
+  user: User | PartialUser,
+): Promise<boolean> {
   // Skin tones make different code points: 👎🏽 is a 👎 too.
   if (!reaction.emoji.name?.startsWith(THUMBS_DOWN)) return false;
   const message = reaction.message.partial ? await reaction.message.fetch() : reaction.message;

@@ -22,7 +22,9 @@ export function listPage(faq: GuildFaq, page: number): { content: string; compon
     return `- \`${entry.id}\` ${inline(entry.questions[0] ?? '')}${more}${faq.sources.get(entry.id) === 'file' ? ' · *from the FAQ file*' : ''}${triggers}`;
   });
   const header = `**FAQ** — ${faq.entries.length} entries, page ${current}/${pages}`;
-  const content = faq.entries.length ? `${header}\n${lines.join('\n')}` : 'This server has no FAQ entries. Add one with `/faq add` or `/faq import`.';
+  const content = faq.entries.length
+    ? `${header}\n${lines.join('\n')}`
+    : 'This server has no FAQ entries. Add one with `/faq add` or `/faq import`.';
   const nav = [button(`faq:page:${current - 1}`, '◀ Previous'), button(`faq:page:${current + 1}`, 'Next ▶')].map((b, i) => ({
     ...b,
     disabled: i === 0 ? current <= 1 : current >= pages,
@@ -35,7 +37,10 @@ export function statusText(faq: GuildFaq, retrieval: RetrievalStatus | undefined
   const mode = retrieval
     ? `**${retrieval.mode}** — ${retrieval.reason} (reported ${retrieval.at.slice(0, 16).replace('T', ' ')} UTC)`
     : '**not known yet** — no worker has answered an FAQ question since it started; it uses hybrid retrieval when the embedding model loads, lexical otherwise';
-  const threshold = faq.threshold === null ? `${config.faq.threshold} (default \`faq.threshold\`)` : `${faq.threshold} (set for this server; \`/faq threshold value:reset\` goes back to ${config.faq.threshold})`;
+  const threshold =
+    faq.threshold === null
+      ? `${config.faq.threshold} (default \`faq.threshold\`)`
+      : `${faq.threshold} (set for this server; \`/faq threshold value:reset\` goes back to ${config.faq.threshold})`;
   return [
     `**Entries**: ${faq.entries.length} (${fromFile} from the FAQ file, ${faq.entries.length - fromFile} added here${faq.defaults ? '' : '; FAQ file entries are off'}) · version ${faq.version}`,
     `**Retrieval**: ${mode}`,
@@ -45,7 +50,8 @@ export function statusText(faq: GuildFaq, retrieval: RetrievalStatus | undefined
 }
 
 export function missesView(groups: readonly MissGroup[]): { content: string; components: Component[] } {
-  if (!groups.length) return { content: 'No missed questions recorded. Questions I could not answer and answers marked 👎 show up here.', components: [] };
+  if (!groups.length)
+    return { content: 'No missed questions recorded. Questions I could not answer and answers marked 👎 show up here.', components: [] };
   const shown = groups.slice(0, MISSES_SHOWN);
   const lines = shown.map((g) => {
     const votes = g.downvotes ? ` · 👎 ${g.downvotes}` : '';
@@ -53,11 +59,15 @@ export function missesView(groups: readonly MissGroup[]): { content: string; com
     return `- \`${g.key}\` ×${g.count}${votes} “${inline(g.question)}”${closest}`;
   });
   const more = groups.length > shown.length ? `\n…and ${groups.length - shown.length} more.` : '';
-  const help = '\nOne step to fix one: the buttons add it as a paraphrase of its closest entry; `/faq learn miss:<key> entry:<id>` adds it to any entry, `/faq learn miss:<key> answer:<text>` makes it a new entry.';
+  const help =
+    '\nOne step to fix one: the buttons add it as a paraphrase of its closest entry; `/faq learn miss:<key> entry:<id>` adds it to any entry, `/faq learn miss:<key> answer:<text>` makes it a new entry.';
   const buttons = shown
     .filter((g) => g.entryId)
     .slice(0, MISS_BUTTONS)
     .map((g) => button(`faq:learn:${g.key}:${g.entryId}`, `Add “${clip(g.question, 30)}” to ${g.entryId}`))
     .filter(isDefined);
-  return { content: `**Missed questions** (most frequent first)\n${lines.join('\n')}${more}${help}`, components: buttons.length ? [{ type: 1, components: buttons }] : [] };
+  return {
+    content: `**Missed questions** (most frequent first)\n${lines.join('\n')}${more}${help}`,
+    components: buttons.length ? [{ type: 1, components: buttons }] : [],
+  };
 }

@@ -57,12 +57,19 @@ async function onCommand(bot: DiscordBot, interaction: ChatInputCommandInteracti
     case 'translate': {
       const to = language(options.getString('to', true));
       const fromText = options.getString('from');
-      return runLane(bot, interaction, 'translate', { text: options.getString('text', true), to, ...(fromText ? { from: language(fromText) } : {}) });
+      return runLane(bot, interaction, 'translate', {
+        text: options.getString('text', true),
+        to,
+        ...(fromText ? { from: language(fromText) } : {}),
+      });
     }
     case 'transcribe': {
       const spoken = options.getString('language');
       const audio = audioSource(options.getAttachment('audio', true), bot.config);
-      return runLane(bot, interaction, 'transcribe', { audio, ...(spoken ? { language: language(spoken) } : await bot.languages.hintFor(interaction.user.id)) });
+      return runLane(bot, interaction, 'transcribe', {
+        audio,
+        ...(spoken ? { language: language(spoken) } : await bot.languages.hintFor(interaction.user.id)),
+      });
     }
     case 'help': {
       const settings = await settingsFor(bot, interaction);
@@ -77,13 +84,21 @@ async function onCommand(bot: DiscordBot, interaction: ChatInputCommandInteracti
       return handleFaq(bot, interaction);
     case 'forget-me': {
       const deleted = await bot.store.forgetUser(interaction.user.id);
-      await interaction.reply({ content: `Done: I deleted what I stored about you (${deleted} record${deleted === 1 ? '' : 's'}). Your privacy choice is kept.`, ...EPHEMERAL });
+      await interaction.reply({
+        content: `Done: I deleted what I stored about you (${deleted} record${deleted === 1 ? '' : 's'}). Your privacy choice is kept.`,
+        ...EPHEMERAL,
+      });
       return;
     }
     case 'privacy': {
       const automatic = options.getBoolean('automatic', true);
       await bot.store.setOptOut(interaction.user.id, !automatic);
-      await interaction.reply({ content: automatic ? 'Your messages may be transcribed/translated automatically where that is on.' : "I won't transcribe or translate your messages automatically any more (you can still ask me).", ...EPHEMERAL });
+      await interaction.reply({
+        content: automatic
+          ? 'Your messages may be transcribed/translated automatically where that is on.'
+          : "I won't transcribe or translate your messages automatically any more (you can still ask me).",
+        ...EPHEMERAL,
+      });
       return;
     }
     default:
@@ -96,13 +111,22 @@ async function onContextMenu(bot: DiscordBot, interaction: MessageContextMenuCom
   if (interaction.commandName === CONTEXT_TRANSCRIBE) {
     const attachment = audioAttachment(message);
     if (!attachment) throw new UserError('audio_unsupported', 'That message has no voice message or audio file.');
-    return runLane(bot, interaction, 'transcribe', { audio: audioSource(attachment, bot.config), ...(await bot.languages.hintFor(message.author.id)) }, message.id);
+    return runLane(
+      bot,
+      interaction,
+      'transcribe',
+      { audio: audioSource(attachment, bot.config), ...(await bot.languages.hintFor(message.author.id)) },
+      message.id,
+    );
   }
   const to =
-    interaction.commandName === CONTEXT_TRANSLATE_MINE ? localeLanguage(interaction.locale)
-    : interaction.commandName === CONTEXT_TRANSLATE_JA ? 'ja'
-    : interaction.commandName === CONTEXT_TRANSLATE_EN ? 'en'
-    : null;
+    interaction.commandName === CONTEXT_TRANSLATE_MINE
+      ? localeLanguage(interaction.locale)
+      : interaction.commandName === CONTEXT_TRANSLATE_JA
+        ? 'ja'
+        : interaction.commandName === CONTEXT_TRANSLATE_EN
+          ? 'en'
+          : null;
   if (!to) throw new UserError('bad_request', `I don't know "${interaction.commandName}".`);
   if (!message.content.trim()) throw new UserError('bad_request', 'That message has no text to translate.');
   return runLane(bot, interaction, 'translate', { text: message.content, to }, message.id);
@@ -142,13 +166,18 @@ async function autocompleteLanguage(interaction: AutocompleteInteraction): Promi
 export function localeLanguage(locale: string): string {
   const lower = locale.toLowerCase();
   const found = findLanguage(lower) ?? findLanguage(lower.split('-')[0] ?? '');
-  if (!found) throw new UserError('unsupported_language', `I can't translate into your Discord language (${locale}) yet. Try "Translate to English".`);
+  if (!found)
+    throw new UserError(
+      'unsupported_language',
+      `I can't translate into your Discord language (${locale}) yet. Try "Translate to English".`,
+    );
   return found.code;
 }
 
 function language(text: string): string {
   const found = findLanguage(text);
-  if (!found) throw new UserError('unsupported_language', `"${text}" is not a language I know. Start typing a language name to see the list.`);
+  if (!found)
+    throw new UserError('unsupported_language', `"${text}" is not a language I know. Start typing a language name to see the list.`);
   return found.code;
 }
 

@@ -38,20 +38,36 @@ export async function onMessage(bot: DiscordBot, message: Message): Promise<void
 
   const lane = wantsAudio ? 'transcribe' : wantsChat ? 'generate' : 'translate';
   if (!settings.lanes.includes(lane)) return;
-  const context: JobContext = { origin: 'discord', userId: message.author.id, channelId: message.channelId, ...(message.guildId ? { guildId: message.guildId } : {}) };
+  const context: JobContext = {
+    origin: 'discord',
+    userId: message.author.id,
+    channelId: message.channelId,
+    ...(message.guildId ? { guildId: message.guildId } : {}),
+  };
   let placeholderId: string | undefined;
   try {
     if (wantsTranslation && detectLanguage(message.content) === settings.autoTranslate) return;
     const source = wantsAudio && audio ? audioSource(audio, bot.config) : undefined;
     await bot.admit(context);
     placeholderId = await bot.deliverer.placeholder(message.channelId, message.id, '⏳ queued…');
-    const target: DiscordTarget = { kind: 'message', channelId: message.channelId, messageId: message.id, userId: message.author.id, placeholderId };
+    const target: DiscordTarget = {
+      kind: 'message',
+      channelId: message.channelId,
+      messageId: message.id,
+      userId: message.author.id,
+      placeholderId,
+    };
     const common = { sourceId: message.id, target, context };
     if (source) {
       await bot.submit({ lane: 'transcribe', input: { audio: source, ...(await bot.languages.hintFor(message.author.id)) }, ...common });
     } else if (wantsChat) {
       const memory = { config: bot.config, memory: bot.store.chat, producer: bot.producer };
-      const conversation = conversationOf({ guildId: message.guildId, channelId: message.channelId, isThread: message.channel.isThread(), userId: message.author.id });
+      const conversation = conversationOf({
+        guildId: message.guildId,
+        channelId: message.channelId,
+        isThread: message.channel.isThread(),
+        userId: message.author.id,
+      });
       const turns = await conversationFor(message, botId);
       const jobId = await bot.submit({ lane: 'generate', input: await chatInput(memory, settings, conversation, turns), ...common });
       await rememberChat(memory, conversation, { userId: message.author.id, content: turns.at(-1)?.content ?? '', jobId });
@@ -65,7 +81,12 @@ export async function onMessage(bot: DiscordBot, message: Message): Promise<void
     const described = describeError(error);
     if (described.reference) bot.logger.error({ err: error, reference: described.reference }, 'message request failed');
     const text = `⚠️ ${described.userMessage}`;
-    if (placeholderId) await bot.deliverer.progress({ kind: 'message', channelId: message.channelId, messageId: message.id, userId: message.author.id, placeholderId }, text, []);
+    if (placeholderId)
+      await bot.deliverer.progress(
+        { kind: 'message', channelId: message.channelId, messageId: message.id, userId: message.author.id, placeholderId },
+        text,
+        [],
+      );
     else await bot.deliverer.replyTo(message.channelId, message.id, text);
   }
 }

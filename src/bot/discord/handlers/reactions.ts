@@ -7,7 +7,11 @@ import type { DiscordBot } from '../app.ts';
 import { flagLanguage } from '../flags.ts';
 import { onFaqFeedback } from './faq-feedback.ts';
 
-export async function onReaction(bot: DiscordBot, reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser): Promise<void> {
+export async function onReaction(
+  bot: DiscordBot,
+  reaction: MessageReaction | PartialMessageReaction,
+  user: User | PartialUser,
+): Promise<void> {
   if (user.bot) return;
   if (await onFaqFeedback(bot, reaction, user)) return;
   const to = flagLanguage(reaction.emoji.name ?? '');
@@ -23,7 +27,12 @@ export async function onReaction(bot: DiscordBot, reaction: MessageReaction | Pa
   if (!settings.lanes.includes('translate')) return;
   // One translation per message and language, however many people add the same flag (or its twin 🇺🇸/🇬🇧).
   if (!(await bot.store.firstSeen('reaction', `${message.id}-${to}`))) return;
-  const context: JobContext = { origin: 'discord', userId: user.id, channelId: message.channelId, ...(message.guildId ? { guildId: message.guildId } : {}) };
+  const context: JobContext = {
+    origin: 'discord',
+    userId: user.id,
+    channelId: message.channelId,
+    ...(message.guildId ? { guildId: message.guildId } : {}),
+  };
   try {
     await bot.admit(context);
     const placeholderId = await bot.deliverer.placeholder(message.channelId, message.id, '⏳ translating…');

@@ -14,7 +14,11 @@ export async function handleSettings(bot: DiscordBot, interaction: ChatInputComm
   if (interaction.options.getSubcommand() === 'show') {
     const settings = await bot.settings.resolve(interactionScope(interaction));
     const lines = Object.entries(settings).map(([key, value]) => `- **${key}**: \`${JSON.stringify(value)}\``);
-    await interaction.reply({ content: `Settings in <#${channelId}>:\n${lines.join('\n')}`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    await interaction.reply({
+      content: `Settings in <#${channelId}>:\n${lines.join('\n')}`,
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: { parse: [] },
+    });
     return;
   }
   const key = interaction.options.getString('key', true) as SettingKey;
@@ -22,8 +26,16 @@ export async function handleSettings(bot: DiscordBot, interaction: ChatInputComm
   const scope = scopeOf(interaction, interaction.options.getString('scope'));
   const stored = await bot.settings.set(scope, interaction.guildId, key, value, interaction.user.id);
   bot.logger.info({ guildId: interaction.guildId, scope, key, value: stored, by: interaction.user.id }, 'setting changed');
-  const where = scope.startsWith('guild') ? 'the whole server' : interaction.options.getString('scope') === 'category' ? 'this category' : 'this channel';
-  await interaction.reply({ content: `✅ **${key}** is now ${stored} for ${where}.`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+  const where = scope.startsWith('guild')
+    ? 'the whole server'
+    : interaction.options.getString('scope') === 'category'
+      ? 'this category'
+      : 'this channel';
+  await interaction.reply({
+    content: `✅ **${key}** is now ${stored} for ${where}.`,
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: { parse: [] },
+  });
 }
 
 /** The settings scope a change applies to: the server, this channel (or thread), or this channel's category. */

@@ -26,7 +26,8 @@ export async function onTranscriptButton(bot: DiscordBot, interaction: ButtonInt
   const job = await bot.producer.queue('transcribe').getJob(jobId);
   const envelope = jobEnvelopeSchema.safeParse(job?.data);
   const result = transcribeResultSchema.safeParse(job?.returnvalue);
-  if (!envelope.success || !result.success) throw new UserError('bad_request', 'That transcript is too old for its buttons now. Please send the audio again.');
+  if (!envelope.success || !result.success)
+    throw new UserError('bad_request', 'That transcript is too old for its buttons now. Please send the audio again.');
   const transcript = result.data;
   const request = requestFor(action as Action, transcript.text, transcript.language, envelope.data.input);
 
@@ -34,7 +35,12 @@ export async function onTranscriptButton(bot: DiscordBot, interaction: ButtonInt
 }
 
 /** The next job a button asks for, built from the stored transcription (never from the message text). */
-export function requestFor(action: Action, text: string, language: string | null, originalInput: unknown): { lane: LaneName; input: LaneInput<LaneName> } {
+export function requestFor(
+  action: Action,
+  text: string,
+  language: string | null,
+  originalInput: unknown,
+): { lane: LaneName; input: LaneInput<LaneName> } {
   if (action === 'tr') return { lane: 'translate', input: { text, to: language === 'en' ? 'ja' : 'en' } };
   if (action === 'faq') return { lane: 'faq', input: { question: text } };
   const original = transcribeInputSchema.parse(originalInput);

@@ -81,7 +81,8 @@ export function words(normalized: string): string[] {
 function addCharNgrams(text: string, min: number, max: number, into: Map<string, number>): void {
   // Fast path: without astral characters (emoji, rare kanji) code units are code points and substring is enough.
   const chars: string | string[] = /[\uD800-\uDFFF]/u.test(text) ? Array.from(text) : text;
-  const gram = typeof chars === 'string' ? (i: number, n: number) => chars.slice(i, i + n) : (i: number, n: number) => chars.slice(i, i + n).join('');
+  const gram =
+    typeof chars === 'string' ? (i: number, n: number) => chars.slice(i, i + n) : (i: number, n: number) => chars.slice(i, i + n).join('');
   for (let n = min; n <= max; n++) {
     for (let i = 0; i + n <= chars.length; i++) {
       const key = 'c' + gram(i, n);
