@@ -21,10 +21,11 @@ import { createRedis } from '../src/core/redis.ts';
 import { LocalChatProvider } from '../src/inference/local-chat.ts';
 import { ModelRuntime } from '../src/inference/runtime.ts';
 import { withSystem } from '../src/lanes/generate/prompt.ts';
-import type { LaneProgress } from '../src/lanes/processor.ts';
+import type { LaneProgress } from '../src/lanes/process-context.ts';
 import type { ReplyEnvelope } from '../src/queue/envelope.ts';
 import { LaneProducer } from '../src/queue/producer.ts';
 import { createReplyConsumer } from '../src/queue/replies.ts';
+import { generateLane } from '../src/lanes/generate/index.ts';
 
 const tokens = Number(process.argv[2] ?? 400);
 const runs = Number(process.argv[3] ?? 5);
@@ -111,7 +112,7 @@ async function wholePath(): Promise<Figures> {
       const jobId = `generate-${sourceId}`;
       const done = new Promise<ReplyEnvelope>((resolve) => finished.set(jobId, resolve));
       const started = performance.now();
-      await producer.enqueue('generate', {
+      await producer.enqueue(generateLane, {
         sourceId,
         input: { messages },
         context: { origin: 'local', userId: 'bench' },
@@ -119,7 +120,7 @@ async function wholePath(): Promise<Figures> {
       });
       const reply = await done;
       const ended = performance.now();
-      if (!reply.outcome.ok) throw new Error(reply.outcome.error.message);
+      if (!reply.outcome.ok) throw new Error(reply.outcome.error.message.en);
       const newTokens = (reply.outcome.result as { newTokens: number }).newTokens;
       const first = firstDelta.get(jobId) ?? ended;
       const msPerToken = (ended - first) / Math.max(1, newTokens - 1);

@@ -11,6 +11,7 @@ import { createRedis } from '../src/core/redis.ts';
 import { LaneProducer } from '../src/queue/producer.ts';
 import { createReplyConsumer } from '../src/queue/replies.ts';
 import { WorkerHost } from '../src/queue/worker-host.ts';
+import { translateLane } from '../src/lanes/translate/index.ts';
 
 const jobs = Number(process.argv[2] ?? 500);
 const config = loadConfig({
@@ -21,8 +22,12 @@ const waiting = new Map<string, () => void>();
 
 const host = new WorkerHost({
   config,
-  lanes: ['translate'],
-  processors: { translate: async (input) => ({ text: input.text, from: 'en', to: input.to, model: 'none' }) },
+  lanes: [
+    {
+      lane: translateLane,
+      processor: async (input: { text: string; to: string }) => ({ text: input.text, from: 'en', to: input.to, model: 'none' }),
+    },
+  ],
   logger,
 });
 await host.start();
@@ -42,7 +47,7 @@ await consumer.waitUntilReady();
 async function roundTrip(id: string): Promise<number> {
   const started = performance.now();
   const done = new Promise<void>((resolve) => waiting.set(`translate-${id}`, resolve));
-  await producer.enqueue('translate', {
+  await producer.enqueue(translateLane, {
     sourceId: id,
     input: { text: 'hi', to: 'ja' },
     context: { origin: 'local', userId: 'bench' },

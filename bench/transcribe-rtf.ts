@@ -37,6 +37,7 @@ async function measure(label: string, models: Record<string, unknown>, model: st
     jobId: 'bench',
     context: { origin: 'local' as const, userId: 'bench' },
     signal: new AbortController().signal,
+    locale: 'en' as const,
     report: () => undefined,
     logger,
   };

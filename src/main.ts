@@ -11,7 +11,7 @@ import { createLogger } from './core/logger.ts';
 import { assertRedisReachable } from './core/redis.ts';
 import { runMain } from './core/run-main.ts';
 import { onShutdown } from './core/shutdown.ts';
-import { LANE_NAMES } from './lanes/registry.ts';
+import { LANE_NAMES } from './lanes/index.ts';
 
 runMain(async () => {
   const botOnly = process.argv.includes('--bot-only');
@@ -45,5 +45,5 @@ runMain(async () => {
   onShutdown(shutdown);
   await runTerminal(session, { input: process.stdin, output: process.stdout, interactive });
   await shutdown();
-  process.exit(0);
+  process.exit(session.failures > 0 && !interactive ? 1 : 0);
 });

@@ -4,7 +4,7 @@
  */
 import { isUserError } from '../core/errors.ts';
 import { decodeWithFfmpeg } from './ffmpeg.ts';
-import { audioErrors } from './messages.ts';
+import { audioErrors } from './errors.ts';
 import { probeFlac, probeMp3, probeOgg, type StreamInfo } from './probe.ts';
 import { Resampler, TARGET_SAMPLE_RATE } from './resample.ts';
 import { sniffAudio, type AudioFormat } from './sniff.ts';

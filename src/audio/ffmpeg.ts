@@ -8,7 +8,7 @@ import { constants } from 'node:fs';
 import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { audioErrors } from './messages.ts';
+import { audioErrors } from './errors.ts';
 import { TARGET_SAMPLE_RATE } from './resample.ts';
 import type { AudioFormat } from './sniff.ts';
 import type { AudioLimits, DecodedAudio, DecodeOptions } from './types.ts';

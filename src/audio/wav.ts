@@ -2,7 +2,8 @@
  * RIFF/WAVE parsing in TypeScript: PCM 8/16/24/32-bit integer, 32-bit float, WAVE_FORMAT_EXTENSIBLE.
  * Anything else (A-law, ADPCM, ...) is reported as `supported: false` so the caller can try ffmpeg.
  */
-import { UserError } from '../core/errors.ts';
+import type { UserError } from '../core/errors.ts';
+import { audioErrors } from './errors.ts';
 import type { Resampler } from './resample.ts';
 
 export interface WavInfo {
@@ -18,7 +19,7 @@ export interface WavInfo {
   durationSec: number;
 }
 
-const corrupt = (): UserError => new UserError('audio_corrupt', 'This WAV file is damaged or incomplete, so I cannot read it.');
+const corrupt = (): UserError => audioErrors.corruptWav();
 
 export function parseWav(bytes: Uint8Array): WavInfo {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -6,7 +6,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../core/logger.ts';
-import type { LaneName } from '../lanes/names.ts';
 
 const WORKER_ENTRY = fileURLToPath(new URL('../worker.ts', import.meta.url));
 const MAX_BACKOFF_MS = 30_000;
@@ -21,7 +20,7 @@ export interface SpawnedWorker {
 }
 
 function launch(
-  lanes: readonly LaneName[],
+  lanes: readonly string[],
   env: NodeJS.ProcessEnv,
 ): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> } {
   const child = fork(WORKER_ENTRY, ['--lanes', lanes.join(',')], {
@@ -40,7 +39,7 @@ function launch(
 }
 
 /** Starts the worker process and resolves once its models are loaded and it takes jobs. */
-export async function spawnWorker(lanes: readonly LaneName[], env: NodeJS.ProcessEnv, logger: Logger): Promise<SpawnedWorker> {
+export async function spawnWorker(lanes: readonly string[], env: NodeJS.ProcessEnv, logger: Logger): Promise<SpawnedWorker> {
   let current = launch(lanes, env);
   await current.ready;
   let stopping = false;

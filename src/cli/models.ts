@@ -4,12 +4,12 @@
  * `--offline` (or KOTODAMA_OFFLINE=1)    never touch the network; list what is missing and exit 1
  */
 import { loadConfig } from '../config/index.ts';
-import { UserError } from '../core/errors.ts';
+import { OperatorError } from '../core/errors.ts';
 import { createLogger } from '../core/logger.ts';
 import { runMain } from '../core/run-main.ts';
-import { laneModels, modelStatus, type ModelStatus } from '../inference/models.ts';
+import { modelStatus, type ModelStatus } from '../inference/models.ts';
 import { configureTransformers, ModelRuntime } from '../inference/runtime.ts';
-import { isLaneName, LANE_NAMES, type LaneName } from '../lanes/registry.ts';
+import { allLanes, isLaneName, LANE_NAMES } from '../lanes/index.ts';
 import { createProgressPrinter } from './progress.ts';
 
 const USAGE = 'Usage: npm run models -- <status|download> [lane...] [--offline]';
@@ -18,20 +18,22 @@ runMain(async () => {
   const args = process.argv.slice(2);
   const [command, ...rest] = args.filter((arg) => !arg.startsWith('--'));
   const offline = args.includes('--offline');
-  if (command !== 'status' && command !== 'download') throw new UserError('bad_request', USAGE);
+  if (command !== 'status' && command !== 'download') throw new OperatorError(USAGE);
   const config = loadConfig(offline ? { overrides: { models: { allowRemote: false } } } : {});
   const unknown = rest.filter((lane) => !isLaneName(lane));
-  if (unknown.length) throw new UserError('bad_request', `Unknown lane(s) ${unknown.join(', ')}. Lanes: ${LANE_NAMES.join(', ')}.`);
-  const lanes = rest.length ? (rest as LaneName[]) : LANE_NAMES.filter((lane) => config.lanes[lane].enabled);
+  if (unknown.length) throw new OperatorError(`Unknown lane(s) ${unknown.join(', ')}. Lanes: ${LANE_NAMES.join(', ')}.`);
+  const lanes = allLanes().filter((lane) =>
+    rest.length ? rest.includes(lane.name) : config.lanes[lane.name as keyof typeof config.lanes].enabled,
+  );
   const out = (line: string) => void process.stdout.write(`${line}\n`);
   configureTransformers(config.models);
   out(`models folder: ${config.models.dir}`);
 
   const missing: ModelStatus[] = [];
   for (const lane of lanes) {
-    for (const spec of laneModels(config, lane)) {
+    for (const spec of lane.models(config)) {
       const status = await modelStatus({ ...spec });
-      out(`${lane.padEnd(10)} ${spec.model} (${spec.dtype}): ${status.complete ? 'ready' : 'not downloaded'}`);
+      out(`${lane.name.padEnd(10)} ${spec.model} (${spec.dtype}): ${status.complete ? 'ready' : 'not downloaded'}`);
       if (!status.complete) missing.push(status);
     }
   }
@@ -44,8 +46,7 @@ runMain(async () => {
     const list = missing.flatMap((status) =>
       status.files.filter((file) => !file.present).map((file) => `  ${status.spec.model}/${file.file}`),
     );
-    throw new UserError(
-      'model_missing',
+    throw new OperatorError(
       `Offline mode: these files are missing from ${config.models.dir}:\n${list.join('\n')}\nRun the download on a machine with internet access and copy the folder.`,
     );
   }

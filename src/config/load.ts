@@ -4,13 +4,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { PROJECT_ROOT } from '../core/paths.ts';
+import { allLanes } from '../lanes/index.ts';
 import { configSchema, type Config } from './schema.ts';
 
-/** The repository root: relative paths in config files resolve against it. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { PROJECT_ROOT } from '../core/paths.ts';
 
 /** Paths in the config whose values are secrets: never echoed in errors or logs. */
 const SECRET_PATHS = new Set(['discord.token']);
@@ -50,8 +50,24 @@ export function loadConfig(options: LoadOptions = {}): Config {
   if (!parsed.success) throw new ConfigError(formatIssues(parsed.error.issues, tree));
   const config = parsed.data;
   config.models.dir = path.resolve(root, config.models.dir);
-  config.faq.file = path.resolve(root, config.faq.file);
+  const contradictions = crossCheck(config);
+  if (contradictions.length) throw new ConfigError(formatProblems(contradictions.map((problem) => `  - ${problem}`)));
   return deepFreeze(config);
+}
+
+/**
+ * Limits that are each valid but contradict each other (a chat answer longer than the model's whole context, a
+ * window the lane timeout cannot finish): start-up stops with the same one-message list as other config errors.
+ */
+function crossCheck(config: Config): string[] {
+  const problems: string[] = [];
+  for (const lane of allLanes()) {
+    const tunables = config.lanes[lane.name as keyof Config['lanes']];
+    if (tunables.enabled && lane.models(config).some((spec) => !spec.model))
+      problems.push(`lanes.${lane.name}.model: the lane needs a model`);
+    problems.push(...(lane.checks?.(config) ?? []));
+  }
+  return problems;
 }
 
 function fromEnv(env: Env): Tree {
@@ -86,6 +102,8 @@ function fromEnv(env: Env): Tree {
     );
   const apiUrl = nonEmpty('DISCORD_API_URL');
   if (apiUrl) set('discord.apiUrl', apiUrl);
+  const guildId = nonEmpty('DISCORD_GUILD_ID');
+  if (guildId) set('discord.guildId', guildId);
   set('discord.token', nonEmpty('DISCORD_TOKEN'));
   return tree;
 }
@@ -115,7 +133,11 @@ function formatIssues(issues: readonly z.core.$ZodIssue[], tree: Tree): string {
     const message = issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.join(', ')}` : issue.message;
     return `  - ${key}: ${message}${got}`;
   });
-  return `Invalid configuration (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}`;
+  return formatProblems(lines);
+}
+
+function formatProblems(lines: readonly string[]): string {
+  return `Invalid configuration (${lines.length} problem${lines.length === 1 ? '' : 's'}):\n${lines.join('\n')}`;
 }
 
 function valueAt(tree: unknown, keys: readonly PropertyKey[]): unknown {

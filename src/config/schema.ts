@@ -1,47 +1,25 @@
 /**
- * The configuration contract. `config/default.yaml` holds every default; this schema only says what
- * is valid, so there is one place for values and one for rules.
+ * The configuration contract: the core keys below, plus, derived from the lane list, every lane's `lanes.<name>`
+ * block (its tunables) and its own top-level block (`faq:`, `translate:`, …). Lane keys carry their defaults in
+ * the lane's folder, so a config file without a lane's block runs it with them; an unknown lane is an error.
+ * `config/default.yaml` shows the defaults worth reading (a test keeps it equal to the lanes' own defaults).
  */
 import { z } from 'zod';
-import { LANE_NAMES } from '../lanes/names.ts';
+import { LANES, LANE_NAMES } from '../lanes/index.ts';
+import { tunablesSchema } from '../lanes/tunables.ts';
 
 const positiveInt = z.number().int().positive();
 
-/** One lane's tunables: which model serves it and how its queue behaves. */
-export const laneConfigSchema = z.strictObject({
-  /** Whether workers serve this lane and the bot routes to it. */
-  enabled: z.boolean(),
-  /** Hugging Face model id (downloaded into `models.dir`) or a folder name under `models.dir`. */
-  model: z.string().min(1),
-  /** ONNX weight variant: q8 is the fast CPU default; fp32 is exact; q4/fp16 where the model ships them. */
-  dtype: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16']),
-  /** onnxruntime execution provider: `cpu`, or `cuda` with the GPU build of onnxruntime-node. */
-  device: z.enum(['cpu', 'cuda', 'auto']),
-  /** Jobs one worker process runs at once for this lane. */
-  concurrency: positiveInt.max(64),
-  /** Tries per job (first run included) before the user is told it failed. */
-  attempts: positiveInt.max(10),
-  /** Longest one job may run; also sizes the BullMQ lock so long inference is not taken for a stall. */
-  timeoutSec: positiveInt.max(3600),
-  /** BullMQ priority: 1 is served first. */
-  priority: positiveInt.max(1000),
-});
-
-export type LaneConfig = z.infer<typeof laneConfigSchema>;
-
 const snowflake = z.string().regex(/^\d{17,20}$/u, 'a Discord id (17-20 digits)');
 
-const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/u, 'use a language code such as en or ja');
+type LaneList = (typeof LANES)[number];
+type TunablesShape = { [L in LaneList as L['name']]: ReturnType<typeof tunablesSchema> };
+type SettingsShape = { [L in LaneList as L['name']]: L['settings'] };
 
-/** What happens after a transcript (per server via `transcribe.followUps.guilds`). */
-const transcribeFollowUps = z.strictObject({
-  /** A transcript that reads as a question is answered from the FAQ (where the faq lane is on). */
-  questionsToFaq: z.boolean(),
-  /** In DMs, the transcript is answered by chat as if it had been typed. */
-  dmChat: z.boolean(),
-});
+const tunablesShape = Object.fromEntries(LANES.map((lane) => [lane.name, tunablesSchema(lane.tunables)])) as TunablesShape;
+const settingsShape = Object.fromEntries(LANES.map((lane) => [lane.name, lane.settings])) as SettingsShape;
 
-export const configSchema = z.strictObject({
+export const coreConfigShape = {
   redis: z.strictObject({
     url: z.string().regex(/^rediss?:\/\//u, 'must start with redis:// or rediss://'),
     prefix: z.string().regex(/^[\w-]+$/u, 'letters, digits, "-" and "_" only'),
@@ -49,6 +27,7 @@ export const configSchema = z.strictObject({
   models: z.strictObject({
     dir: z.string().min(1),
     allowRemote: z.boolean(),
+    /** ONNX intra-op threads per session; 0 = onnxruntime decides (one per core). */
     threads: z.number().int().min(0).max(64),
     /** Where models are downloaded from: the Hugging Face Hub or a mirror of it. */
     remoteHost: z.url({ protocol: /^https?$/u }),
@@ -57,78 +36,12 @@ export const configSchema = z.strictObject({
     keepCompleted: positiveInt,
     keepCompletedAgeSec: positiveInt,
     keepFailed: positiveInt,
+    keepFailedAgeSec: positiveInt,
     backoffMs: positiveInt,
   }),
   limits: z.strictObject({
     maxTextChars: positiveInt.max(100_000),
     audio: z.strictObject({ maxBytes: positiveInt, maxDurationSec: positiveInt }),
-  }),
-  lanes: z.strictObject(
-    Object.fromEntries(LANE_NAMES.map((lane) => [lane, laneConfigSchema])) as Record<(typeof LANE_NAMES)[number], typeof laneConfigSchema>,
-  ),
-  faq: z.strictObject({
-    file: z.string().min(1),
-    threshold: z.number().min(0).max(1),
-    margin: z.number().min(0).max(1),
-    denseWeight: z.number().min(0).max(1),
-    denseFloor: z.number().min(-1).lt(1),
-    /** How long an FAQ query waits for others to share its embedding forward pass (micro-batching). */
-    batchWaitMs: z.number().int().min(0).max(1000),
-    /** Largest embedding forward pass (texts); longer lists are split. */
-    batchMax: positiveInt.max(512),
-    /** Days unanswered and 👎 questions are kept for `/faq misses`. */
-    missRetentionDays: positiveInt.max(365),
-  }),
-  translate: z.strictObject({
-    defaultTarget: languageCode,
-    pairModels: z.record(z.string().regex(/^[a-z]{2,3}-[a-z]{2,3}$/u, 'pairs look like ja-en'), z.string().min(1)),
-  }),
-  generate: z.strictObject({
-    /** `local` runs `lanes.generate.model` with transformers.js; `openai` calls an OpenAI-compatible server. */
-    provider: z.enum(['local', 'openai']),
-    maxNewTokens: positiveInt.max(8192),
-    temperature: z.number().min(0).max(2),
-    topP: z.number().gt(0).max(1),
-    systemPrompt: z.string(),
-    /** Tokens the model may see (prompt + answer); older turns are dropped to fit. */
-    contextTokens: positiveInt.max(1_000_000),
-    /** Further models a server may pick with `/settings set chatModel` (the default model is always allowed). */
-    models: z.array(z.string().min(1)),
-    openai: z.strictObject({
-      /** Base URL of the API, up to and including `/v1` (llama.cpp, Ollama, vLLM, LM Studio, hosted APIs). */
-      baseUrl: z.url({ protocol: /^https?$/u }),
-      model: z.string().min(1),
-      /** Name of the environment variable holding the API key (the key itself never enters config or logs). */
-      apiKeyEnv: z.string().regex(/^[A-Za-z_]\w*$/u, 'an environment variable name'),
-    }),
-    memory: z.strictObject({
-      /** DM and thread histories expire after this long without a new message. */
-      ttlSec: positiveInt,
-      /** Exchanges kept per history; the model's context usually cuts earlier. */
-      maxTurns: positiveInt.max(500),
-    }),
-    grounding: z.strictObject({
-      enabled: z.boolean(),
-      /** FAQ entries scoring at least this are given to the model (lower than `faq.threshold` on purpose). */
-      threshold: z.number().min(0).max(1),
-      maxEntries: positiveInt.max(10),
-    }),
-  }),
-  transcribe: z.strictObject({
-    language: z.union([z.literal('auto'), languageCode]),
-    task: z.enum(['transcribe', 'translate']),
-    /** Longest window given to Whisper at once (its input is 30 s). */
-    windowSec: z.number().min(5).max(30),
-    /** Audio shared by two windows cut in the middle of speech (windows cut at pauses share none). */
-    overlapSec: z.number().min(0).max(10),
-    /** Below this much speech, the user's last language or Discord locale beats detection. */
-    shortClipSec: z.number().min(0),
-    /** A window whose <|nospeech|> probability is above this (and whose text is unlikely) is dropped. */
-    noSpeechThreshold: z.number().min(0).max(1),
-    /** Clips longer than this get the transcript as .txt and .srt attachments instead of inline. */
-    attachAfterSec: z.number().positive(),
-    /** Steps that follow a transcript automatically; `guilds` overrides them per server id. */
-    followUps: transcribeFollowUps.extend({ guilds: z.record(snowflake, transcribeFollowUps.partial()) }),
   }),
   attachments: z.strictObject({
     hosts: z.array(z.string().regex(/^[\w.-]+(:\d+)?$|^\[[\d:a-f]+\](:\d+)?$/u, 'use host or host:port')).min(1),
@@ -138,6 +51,9 @@ export const configSchema = z.strictObject({
     /** Secret: only from the DISCORD_TOKEN environment variable. */
     token: z.string().optional(),
     apiUrl: z.url({ protocol: /^https?$/u }),
+    /** Register slash commands at start-up (globally, or in this server only: instant). */
+    registerCommands: z.boolean(),
+    guildId: snowflake.optional(),
     rateLimit: z.strictObject({ userPerMinute: positiveInt, guildPerMinute: positiveInt }),
     access: z.strictObject({
       allowChannels: z.array(snowflake),
@@ -145,13 +61,19 @@ export const configSchema = z.strictObject({
       allowRoles: z.array(snowflake),
       denyRoles: z.array(snowflake),
     }),
+    /** Per-server settings before an admin changes them (lanes add their own in their config blocks). */
     defaults: z.strictObject({
-      lanes: z.array(z.enum(LANE_NAMES)),
-      autoTranscribe: z.boolean(),
-      autoTranslate: languageCode.nullable(),
-      persona: z.string().max(2000),
+      lanes: z.array(z.enum(LANE_NAMES as [string, ...string[]])),
+      /** How questions asked the natural way are answered: `faq-then-chat`, `faq-only` or `chat-only`. */
+      answerMode: z.enum(['faq-then-chat', 'faq-only', 'chat-only']),
     }),
   }),
+};
+
+export const configSchema = z.strictObject({
+  ...coreConfigShape,
+  lanes: z.strictObject(tunablesShape),
+  ...settingsShape,
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;

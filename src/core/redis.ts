@@ -5,7 +5,7 @@
  */
 import { Redis } from 'ioredis';
 import type { Config } from '../config/index.ts';
-import { UserError } from './errors.ts';
+import { OperatorError } from './errors.ts';
 
 export type RedisRole = 'producer' | 'worker';
 
@@ -38,7 +38,7 @@ export async function assertRedisReachable(config: Config['redis'], timeoutMs = 
     await redis.connect();
     await redis.ping();
   } catch {
-    throw new UserError('unavailable', redisHelp(config.url));
+    throw new OperatorError(redisHelp(config.url));
   } finally {
     redis.disconnect();
   }
@@ -65,4 +65,12 @@ export function safeUrl(url: string): string {
   } catch {
     return '(unparseable REDIS_URL)';
   }
+}
+
+/** Whether `error` says Redis cannot be reached now (a fail-fast client refusing while disconnected). */
+export function isRedisDown(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return /enableOfflineQueue|Connection is closed|MaxRetriesPerRequest|ECONNREFUSED|Stream isn't writeable|connect ETIMEDOUT/iu.test(
+    `${error.name} ${error.message}`,
+  );
 }

@@ -1,20 +1,9 @@
 /**
- * Which model files each lane needs and whether they are in the models folder. Used by the
- * `npm run models` command; workers simply load and report what is missing.
+ * Which model files each lane needs and whether they are in the models folder. Used by the `npm run models`
+ * command and by worker start-up; lanes declare their models (`defineLane({ models })`).
  */
 import { ModelRegistry } from '@huggingface/transformers';
-import type { Config } from '../config/index.ts';
-import { resolveLane, type LaneName } from '../lanes/registry.ts';
 import type { ModelSpec } from './runtime.ts';
-
-/** Every model a lane may load: its main model plus pair-specific translation models. */
-export function laneModels(config: Config, lane: LaneName): ModelSpec[] {
-  const spec = resolveLane(config, lane);
-  const main: ModelSpec = { task: spec.task, model: spec.model, dtype: spec.dtype, device: spec.device };
-  if (lane !== 'translate') return [main];
-  const pairs = [...new Set(Object.values(config.translate.pairModels))].filter((model) => model !== spec.model);
-  return [main, ...pairs.map((model) => ({ ...main, model }))];
-}
 
 export interface ModelStatus {
   readonly spec: ModelSpec;

@@ -6,6 +6,7 @@
  * the Authorization header: it is never logged, and it is scrubbed from any server text that is logged.
  */
 import { UserError } from '../core/errors.ts';
+import { inferenceMessages as m } from './messages.ts';
 import type { Logger } from '../core/logger.ts';
 import type { ChatOutcome, ChatProvider, ChatRequest, ChatTurn } from './chat.ts';
 import { SseParser, type SseEvent } from './sse.ts';
@@ -63,7 +64,7 @@ export class OpenAIChatProvider implements ChatProvider {
     } catch (error) {
       if (signal.aborted) return outcome();
       this.#options.logger?.warn({ err: error, baseUrl: this.#options.baseUrl }, 'chat server unreachable');
-      throw new UserError('unavailable', "I can't reach the chat model server right now. Please try again later.");
+      throw new UserError('unavailable', m.serverUnreachable);
     }
     if (!response.ok || !response.body) throw await this.#httpError(response, request);
     const parser = new SseParser();
@@ -77,11 +78,11 @@ export class OpenAIChatProvider implements ChatProvider {
       if (signal.aborted) return outcome();
       if (error instanceof UserError) throw error;
       this.#options.logger?.warn({ err: error }, 'chat stream broke off');
-      if (!state.valid) throw new UserError('unavailable', 'The chat model server broke off its answer. Please try again.');
+      if (!state.valid) throw new UserError('unavailable', m.serverBrokeOff);
     } finally {
       if (state.malformed) this.#options.logger?.warn({ malformed: state.malformed }, 'skipped unreadable chunks from the chat server');
     }
-    if (!state.valid && state.malformed) throw new UserError('unavailable', 'The chat model server sent an answer I could not read.');
+    if (!state.valid && state.malformed) throw new UserError('unavailable', m.serverUnreadable);
     return outcome();
   }
 
@@ -110,7 +111,7 @@ export class OpenAIChatProvider implements ChatProvider {
     const parsed = chunk as { error?: { message?: unknown }; choices?: unknown; usage?: { completion_tokens?: unknown } };
     if (parsed && typeof parsed === 'object' && parsed.error) {
       this.#options.logger?.warn({ error: this.#scrub(JSON.stringify(parsed.error)) }, 'chat server reported an error mid-stream');
-      throw new UserError('unavailable', 'The chat model server stopped with an error. Please try again later.');
+      throw new UserError('unavailable', m.serverError);
     }
     if (!parsed || typeof parsed !== 'object' || !Array.isArray(parsed.choices)) {
       state.malformed += 1;
@@ -135,20 +136,11 @@ export class OpenAIChatProvider implements ChatProvider {
       'chat server refused the request',
     );
     const status = `HTTP ${response.status}`;
-    if (response.status === 401 || response.status === 403)
-      return new UserError(
-        'unavailable',
-        `The chat model server refused my credentials (${status}); the bot owner needs to check the API key.`,
-      );
-    if (response.status === 404)
-      return new UserError(
-        'unavailable',
-        `The chat model server does not know the model "${request.model ?? this.#options.model}" (${status}).`,
-      );
-    if (response.status === 429)
-      return new UserError('unavailable', `The chat model server is busy (${status}). Please try again in a minute.`);
-    if (response.status >= 500) return new UserError('unavailable', `The chat model server failed (${status}). Please try again later.`);
-    return new UserError('bad_request', `The chat model server rejected the request (${status}).`);
+    if (response.status === 401 || response.status === 403) return new UserError('unavailable', m.serverCredentials(status));
+    if (response.status === 404) return new UserError('unavailable', m.serverUnknownModel(request.model ?? this.#options.model, status));
+    if (response.status === 429) return new UserError('unavailable', m.serverBusy(status));
+    if (response.status >= 500) return new UserError('unavailable', m.serverFailed(status));
+    return new UserError('bad_request', m.serverRejected(status));
   }
 
   #scrub(text: string): string {

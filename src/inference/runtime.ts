@@ -8,8 +8,8 @@ import type { Config, LaneConfig } from '../config/index.ts';
 import type { Logger } from '../core/logger.ts';
 import { toModelError } from './errors.ts';
 
-/** The transformers.js tasks kotodama's lanes use. */
-export type LaneTask = 'feature-extraction' | 'translation' | 'text-generation' | 'automatic-speech-recognition';
+/** A transformers.js pipeline task. */
+export type LaneTask = keyof AllTasks;
 
 export type PipelineFor<T extends LaneTask> = AllTasks[T];
 
@@ -19,6 +19,11 @@ export interface ModelSpec {
   readonly model: string;
   readonly dtype: LaneConfig['dtype'];
   readonly device: LaneConfig['device'];
+}
+
+/** The spec of a lane's main model: its task with the model, dtype and device of its `lanes.<name>` block. */
+export function pipelineSpec(task: LaneTask, tunables: Pick<LaneConfig, 'model' | 'dtype' | 'device'>): ModelSpec {
+  return { task, model: tunables.model, dtype: tunables.dtype, device: tunables.device };
 }
 
 export interface ModelRuntimeOptions {

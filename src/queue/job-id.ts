@@ -1,11 +1,10 @@
 /**
- * Deterministic job ids: `${lane}-${sourceId}`. The same Discord event (a gateway replay) maps to the
- * same id, so BullMQ keeps one job. BullMQ rejects ids that are digits only or contain `:`; the lane
- * prefix rules out the first and the sanitising the second.
+ * Deterministic job ids: `${lane}-${sourceId}`. The same Discord event (a gateway replay) maps to the same id, so
+ * BullMQ keeps one job; a chain's steps share the source id, so a redelivered step never queues its next step
+ * twice. BullMQ rejects ids that are digits only or contain `:`; the lane prefix rules out the first and the
+ * sanitising the second.
  */
-import type { LaneName } from '../lanes/names.ts';
-
-export function laneJobId(lane: LaneName, sourceId: string): string {
+export function laneJobId(lane: string, sourceId: string): string {
   return `${lane}-${sourceId.replace(/[^\w.-]/gu, '_')}`;
 }
 

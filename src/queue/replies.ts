@@ -10,6 +10,9 @@ import type { Logger } from '../core/logger.ts';
 import { replyEnvelopeSchema, type ReplyEnvelope } from './envelope.ts';
 import { replyJobId } from './job-id.ts';
 
+/** The queue that carries results back to the process that owns the chat connection. */
+export const REPLIES_QUEUE = 'replies';
+
 export class ReplyPublisher {
   readonly #queues = new Map<string, Queue>();
 
@@ -61,7 +64,7 @@ export function createReplyConsumer(options: {
     async (job: Job) => {
       const parsed = replyEnvelopeSchema.safeParse(job.data);
       if (!parsed.success) {
-        logger.error({ jobId: job.id }, 'dropping malformed reply');
+        logger.error({ jobId: job.id }, 'dropping a malformed reply');
         return;
       }
       await handler(parsed.data);
@@ -69,5 +72,10 @@ export function createReplyConsumer(options: {
     { connection, prefix: config.redis.prefix, concurrency: options.concurrency ?? 8 },
   );
   worker.on('error', (error) => logger.error({ err: error }, 'reply consumer error'));
+  worker.on('failed', (job, error) => {
+    if (job && job.attemptsMade >= (job.opts.attempts ?? 1))
+      logger.error({ jobId: job.id, err: error }, 'a reply could not be delivered and was given up');
+    else logger.warn({ jobId: job?.id, err: error }, 'delivering a reply failed; it will be retried');
+  });
   return worker;
 }

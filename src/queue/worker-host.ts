@@ -1,6 +1,6 @@
 /**
- * One worker process's lanes: a BullMQ worker per lane, a subscriber that turns cancellation requests
- * into aborts of running jobs, and an orderly close (workers, then queues, then Redis).
+ * One worker process's lanes: a BullMQ worker per lane, a subscriber that turns cancellation requests into aborts
+ * of running jobs, and an orderly close (workers, then queues, then Redis).
  */
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -8,23 +8,30 @@ import { z } from 'zod';
 import type { Config } from '../config/index.ts';
 import type { Logger } from '../core/logger.ts';
 import { createRedis } from '../core/redis.ts';
-import { ABORT_CANCELLED, ABORT_SHUTDOWN, type LaneProcessors } from '../lanes/processor.ts';
-import type { LaneName } from '../lanes/registry.ts';
-import { createLaneWorker } from './lane-worker.ts';
+import type { AnyLane, AnySchema } from '../lanes/lane.ts';
+import { ABORT_CANCELLED, ABORT_SHUTDOWN, type LaneProcessor } from '../lanes/process-context.ts';
+import { createLaneWorker, type FinishedJob } from './lane-worker.ts';
 import { cancelChannel, LaneProducer } from './producer.ts';
 import { ReplyPublisher } from './replies.ts';
 
 const cancelMessageSchema = z.object({ lane: z.string(), jobId: z.string() });
 
+/** A lane with the processor that serves it in this process. */
+export interface ServedLane {
+  readonly lane: AnyLane;
+  /** Typed by its lane (a lane's processor takes that lane's input). */
+  readonly processor: LaneProcessor<z.output<AnySchema>, unknown>;
+}
+
 export interface WorkerHostOptions {
   readonly config: Config;
-  readonly lanes: readonly LaneName[];
-  readonly processors: LaneProcessors;
+  readonly lanes: readonly ServedLane[];
   readonly logger: Logger;
+  readonly onFinished?: (event: FinishedJob) => void;
 }
 
 export class WorkerHost {
-  readonly #workers = new Map<LaneName, Worker>();
+  readonly #workers = new Map<string, Worker>();
   readonly #connection: Redis;
   readonly #subscriber: Redis;
   readonly #producerConnection: Redis;
@@ -37,15 +44,20 @@ export class WorkerHost {
     const { config } = options;
     this.#connection = createRedis(config.redis, 'worker');
     this.#subscriber = createRedis(config.redis, 'worker');
-    // Replies and follow-ups are written from inside jobs: they must survive a short Redis blip.
+    // Replies and next steps are written from inside jobs: they must survive a short Redis blip.
     this.#producerConnection = createRedis(config.redis, 'worker');
     this.#replies = new ReplyPublisher(config, this.#producerConnection);
     this.#producer = new LaneProducer(config, this.#producerConnection);
-    for (const lane of options.lanes) {
-      const processor = options.processors[lane];
-      if (!processor) throw new Error(`no processor for lane ${lane}`);
-      const deps = { config, connection: this.#connection, replies: this.#replies, producer: this.#producer, logger: options.logger };
-      this.#workers.set(lane, createLaneWorker(lane, processor as never, deps));
+    for (const { lane, processor } of options.lanes) {
+      const deps = {
+        config,
+        connection: this.#connection,
+        replies: this.#replies,
+        producer: this.#producer,
+        logger: options.logger,
+        ...(options.onFinished ? { onFinished: options.onFinished } : {}),
+      };
+      this.#workers.set(lane.name, createLaneWorker(lane, processor, deps));
     }
   }
 
@@ -60,6 +72,11 @@ export class WorkerHost {
     await Promise.all([...this.#workers.values()].map((worker) => worker.waitUntilReady()));
   }
 
+  /** The BullMQ workers by lane (watchdog, metrics). */
+  workers(): ReadonlyMap<string, Worker> {
+    return this.#workers;
+  }
+
   #onCancel(message: string): void {
     let parsed: z.infer<typeof cancelMessageSchema>;
     try {
@@ -67,13 +84,13 @@ export class WorkerHost {
     } catch {
       return;
     }
-    const worker = this.#workers.get(parsed.lane as LaneName);
+    const worker = this.#workers.get(parsed.lane);
     if (worker?.cancelJob(parsed.jobId, ABORT_CANCELLED)) this.#options.logger.info({ jobId: parsed.jobId }, 'job cancelled');
   }
 
   /**
-   * Stops taking jobs and lets running ones finish for up to `graceMs`; past that, running jobs are
-   * aborted and handed back to the queue for another worker. Then queues, then Redis.
+   * Stops taking jobs and lets running ones finish for up to `graceMs`; past that, running jobs are aborted and
+   * handed back to the queue for another worker. Then queues, then Redis.
    */
   async close(graceMs = 30_000): Promise<void> {
     const workers = [...this.#workers.values()];

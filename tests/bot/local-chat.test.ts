@@ -59,10 +59,12 @@ describe('local chat (npm start without a Discord token)', () => {
       input: `${input}\n`,
     });
     await cleanupRedis(loadConfig({ env: { REDIS_URL }, overrides: { redis: { prefix: KOTODAMA_REDIS_PREFIX } } }));
-    expect(result.code, result.stderr).toBe(0);
+    // Piped input that had failures exits non-zero and says how many.
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain('4 of 5 requests failed');
     const warnings = result.stdout.split('\n').filter((line) => line.startsWith('⚠️'));
     expect(warnings).toHaveLength(4);
-    expect(warnings[0]).toContain('"xx" is not a language I know');
+    expect(warnings[0]).toContain(`I can't translate into "xx"`);
     expect(warnings[1]).toContain('There is no file at no/such/file.ogg');
     expect(warnings[2]).toMatch(/not audio|can't read|cannot read/iu);
     expect(warnings[3]).toContain('Unknown command /nope');

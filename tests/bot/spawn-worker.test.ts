@@ -7,6 +7,7 @@ import type { ReplyEnvelope } from '../../src/queue/envelope.ts';
 import { LaneProducer } from '../../src/queue/producer.ts';
 import { createReplyConsumer } from '../../src/queue/replies.ts';
 import { cleanupRedis, quietLogger, REDIS_URL, testConfig, waitFor } from '../helpers/env.ts';
+import { translateLane } from '../helpers/lanes.ts';
 
 const config = testConfig();
 afterAll(() => cleanupRedis(config));
@@ -37,7 +38,7 @@ describe('worker process supervision', () => {
       process.kill(first ?? 0, 'SIGKILL');
       await waitFor(() => (worker.pid() !== first ? true : undefined), 20_000, 'a new worker process');
       await worker.ready();
-      const { jobId } = await producer.enqueue('translate', {
+      const { jobId } = await producer.enqueue(translateLane, {
         sourceId: 'after-crash',
         input: { text: 'hello', to: 'ja' },
         context: { origin: 'local', userId: 'u' },

@@ -39,11 +39,15 @@ describe('limits and restarts', () => {
       expect(await queue.getJob(`generate-${third.id}`)).toBeUndefined();
       expect(await queue.getJob(`generate-${second.id}`)).toBeDefined();
       await queue.close();
+      // A slash command is acknowledged first (Discord's 3 s), then the refusal replaces it privately.
       const command = server.slashCommand({ name: 'ask', user: server.users.bob, options: [{ name: 'question', value: 'help' }] });
-      await server.waitFor(() => command.response, 10_000);
-      const data = (command.response as { data?: { content?: string; flags?: number } }).data;
-      expect(data?.content).toContain('try again in');
-      expect((data?.flags ?? 0) & 64).toBe(64);
+      const note = await server.waitFor(
+        () => server.messagesIn(command.channelId).find((m) => m.content.includes('try again in') && ((m.flags ?? 0) & 64) === 64),
+        10_000,
+        'the private rate-limit note',
+      );
+      expect(command.response?.type).toBe(5);
+      expect(note.content).toMatch(/Please try again in \d+ s/u);
       // Automatic work is different: nobody asked, so nobody is told off.
       const settings = server.slashCommand({
         name: 'settings',
@@ -59,7 +63,8 @@ describe('limits and restarts', () => {
       });
       await server.waitFor(() => settings.response, 10_000);
       const chatter = server.sendMessage({ content: 'good morning everyone', author: server.users.bob });
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // Messages are handled in order: once a later one is answered, the chatter was looked at.
+      await finalReplyTo(server, server.sendMessage({ content: `<@${server.botUser.id}> still here?`, mentions: [server.botUser] }));
       expect(botRepliesTo(server, chatter)).toHaveLength(0);
     } finally {
       await bot.stop();
@@ -74,7 +79,10 @@ describe('limits and restarts', () => {
     const second = await startBot({ server, config, prefix: first.prefix, args: ['--bot-only'] });
     try {
       server.redeliver(source);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // Events are handled in order: once a later mention shows its placeholder (no worker runs here), the
+      // replayed one was looked at.
+      const after = server.sendMessage({ content: `<@${server.botUser.id}> after the replay`, mentions: [server.botUser] });
+      await server.waitFor(() => botRepliesTo(server, after)[0], 15_000, 'the later mention handled');
       expect(botRepliesTo(server, source)).toHaveLength(1);
     } finally {
       await second.stop();
@@ -112,7 +120,7 @@ describe('answers after the interaction token expired', () => {
     const redis = createRedis(cfg.redis, 'worker');
     try {
       const rest = new REST({ api: server.apiUrl }).setToken(server.token);
-      const deliverer = new Deliverer(rest, new BotStore(redis, cfg.redis.prefix), quietLogger);
+      const deliverer = new Deliverer(rest, new BotStore(redis, cfg.redis.prefix), quietLogger, server.apiUrl);
       const source = server.sendMessage({ content: 'translate me later' });
       const record = server.messageCommand({ name: 'Translate to English', target: source });
       const target = {
@@ -124,13 +132,27 @@ describe('answers after the interaction token expired', () => {
         userId: server.users.alice.id,
         messageId: source.id,
       };
-      await deliverer.deliver('translate-late', target, 'late answer @everyone');
+      await deliverer.deliver({
+        jobId: 'translate-late',
+        sourceId: 'late',
+        target,
+        reply: { content: 'late answer @everyone' },
+        fresh: false,
+        voiceFallbackNote: '',
+      });
       const reply = await finalReplyTo(server, source);
       expect(reply.content).toBe('late answer @everyone');
       expect(reply.mention_everyone).toBe(false);
       expect(server.requestsTo('PATCH', /webhooks/u)).toHaveLength(0);
       // Delivered again (a retried reply job): nothing new is posted.
-      await deliverer.deliver('translate-late', target, 'late answer @everyone');
+      await deliverer.deliver({
+        jobId: 'translate-late',
+        sourceId: 'late',
+        target,
+        reply: { content: 'late answer @everyone' },
+        fresh: false,
+        voiceFallbackNote: '',
+      });
       expect(botRepliesTo(server, source)).toHaveLength(1);
     } finally {
       redis.disconnect();

@@ -14,7 +14,7 @@ let bot: BotUnderTest;
 const server = () => bot.server;
 
 beforeAll(async () => {
-  bot = await startBot({ config: { discord: { rateLimit: { userPerMinute: 1000, guildPerMinute: 1000 } } } });
+  bot = await startBot({ config: { faq: { denseWeight: 0.3 }, discord: { rateLimit: { userPerMinute: 1000, guildPerMinute: 1000 } } } });
 }, 90_000);
 
 afterAll(async () => {
@@ -121,7 +121,7 @@ describe('/faq from Discord', () => {
     const first = faq('list', []);
     expect(await shown(first)).toMatch(/11 entries, page 1\/2/u);
     const page = message(first) as APIMessage;
-    const next = server().clickButton({ message: page, customId: 'faq:page:2' });
+    const next = server().clickButton({ message: page, customId: 'faqadmin:page:2' });
     expect(await shown(next)).toMatch(/page 2\/2[\s\S]*`wifi`/u);
   });
 
@@ -145,8 +145,9 @@ describe('/faq from Discord', () => {
     expect(await shown(record)).toContain("I'm not sure I know the answer");
     const unknown = message(record) as APIMessage;
     const buttons = (unknown.components?.[0] as { components?: { custom_id?: string }[] } | undefined)?.components ?? [];
-    expect(buttons.map((b) => b.custom_id)).toContain('faq:show:how-to-use');
-    const click = server().clickButton({ message: unknown, customId: 'faq:show:how-to-use', user: server().users.bob });
+    const show = buttons.map((b) => b.custom_id ?? '').find((id) => id.startsWith('faq:show:how-to-use:'));
+    expect(show).toBe(`faq:show:how-to-use:faq-${record.id}`);
+    const click = server().clickButton({ message: unknown, customId: show ?? '', user: server().users.bob });
     expect(await shown(click)).toContain('Use `/ask` for questions about this server');
     expect(ephemeral(click)).toBe(false);
   });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { APIMessage } from 'discord.js';
 import { stringify } from 'yaml';
 import { loadConfig, PROJECT_ROOT } from '../../src/config/index.ts';
+import { merge } from '../../src/config/load.ts';
 import { FakeDiscord } from '../discord-server/index.ts';
 import { cleanupRedis, REDIS_URL } from '../helpers/env.ts';
 
@@ -28,7 +29,8 @@ export async function startBot(
   if (!options.server) await server.start();
   const prefix = options.prefix ?? `test-e2e-${randomUUID().slice(0, 8)}`;
   const configFile = path.join(mkdtempSync(path.join(tmpdir(), 'kotodama-e2e-')), 'config.yaml');
-  writeFileSync(configFile, stringify(options.config ?? {}));
+  // The fixture embedder's similarities are random: lexical FAQ retrieval keeps answers meaningful in these tests.
+  writeFileSync(configFile, stringify(merge({ faq: { denseWeight: 0 } }, options.config ?? {})));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...(options.args ?? [])], {
     cwd: PROJECT_ROOT,
     env: {

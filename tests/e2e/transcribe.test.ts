@@ -54,8 +54,8 @@ describe('transcripts in Discord', () => {
       'translation from the button',
     );
     expect(translated.content).toContain('English → Japanese');
-    // "Answer (FAQ)" passes the stored transcript to the FAQ lane as its own job.
-    const faqButton = buttons.find((button) => button.label === 'Answer (FAQ)');
+    // "Answer" passes the stored transcript to the FAQ lane as its own job.
+    const faqButton = buttons.find((button) => button.label === 'Answer');
     const ask = server.clickButton({ message: answer, customId: faqButton?.custom_id ?? '' });
     const faqAnswer: APIMessage = await server.waitFor(
       () => {

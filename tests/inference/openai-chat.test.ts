@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.ts';
 import { OpenAIChatProvider } from '../../src/inference/openai-chat.ts';
 import { createGenerateProcessor } from '../../src/lanes/generate/processor.ts';
-import { ABORT_TIMEOUT, type LaneProgress } from '../../src/lanes/processor.ts';
+import { ABORT_TIMEOUT, type LaneProgress } from '../../src/lanes/process-context.ts';
 import { quietLogger, testConfig } from '../helpers/env.ts';
 import { chunk, FakeChatServer, streamScript } from './sse-server.ts';
 
@@ -100,6 +100,7 @@ describe('chat lane on the OpenAI-compatible provider', () => {
     jobId: 't',
     context: { origin: 'local' as const, userId: 'u' },
     signal,
+    locale: 'en' as const,
     report: (p: LaneProgress) => progress.push(p),
     logger: quietLogger,
   });

@@ -7,8 +7,8 @@ import { UserError } from '../../src/core/errors.ts';
 import { ModelRuntime } from '../../src/inference/runtime.ts';
 import { createFaqProcessor } from '../../src/lanes/faq/processor.ts';
 import { createGenerateProcessor } from '../../src/lanes/generate/processor.ts';
-import type { LaneProgress, ProcessContext } from '../../src/lanes/processor.ts';
-import { LANES } from '../../src/lanes/registry.ts';
+import type { LaneProgress, ProcessContext } from '../../src/lanes/process-context.ts';
+import { faqLane, generateLane, transcribeLane, translateLane } from '../helpers/lanes.ts';
 import { createTranscribeProcessor } from '../../src/lanes/transcribe/processor.ts';
 import { createTranslateProcessor } from '../../src/lanes/translate/processor.ts';
 import { quietLogger, testConfig } from '../helpers/env.ts';
@@ -18,7 +18,14 @@ const runtime = new ModelRuntime({ models: config.models, logger: quietLogger })
 afterAll(() => runtime.dispose());
 
 function ctx(signal = new AbortController().signal, progress: LaneProgress[] = []): ProcessContext {
-  return { jobId: 't', context: { origin: 'local', userId: 'u' }, signal, report: (p) => progress.push(p), logger: quietLogger };
+  return {
+    jobId: 't',
+    context: { origin: 'local', userId: 'u' },
+    locale: 'en',
+    signal,
+    report: (p) => progress.push(p),
+    logger: quietLogger,
+  };
 }
 
 const audio = (name: string) => ({
@@ -40,7 +47,7 @@ describe('FAQ processor', () => {
     const faq = createFaqProcessor({ config, runtime, logger: quietLogger });
     const result = await faq({ question: 'How do I use this bot?' }, ctx());
     expect(result).toMatchObject({ kind: 'answer', entryId: 'how-to-use', retrieval: 'hybrid' });
-    expect(LANES.faq.result.parse(result)).toEqual(await faq({ question: 'How do I use this bot?' }, ctx()));
+    expect(faqLane.result.parse(result)).toEqual(await faq({ question: 'How do I use this bot?' }, ctx()));
   });
 
   it('GIVEN a question about nothing in the FAQ THEN it says it does not know', async () => {
@@ -72,7 +79,7 @@ describe('translate processor', () => {
   it('GIVEN English text with Discord markup THEN the translation keeps the markup and is deterministic', async () => {
     const input = { text: 'hello <@123456789012345678> see `npm start`', to: 'ja' };
     const first = await translate(input, ctx());
-    expect(LANES.translate.result.parse(first)).toMatchObject({ from: 'en', to: 'ja', model: 'tiny-random-marian-en-de' });
+    expect(translateLane.result.parse(first)).toMatchObject({ from: 'en', to: 'ja', model: 'tiny-random-marian-en-de' });
     expect(first.text).toContain('<@123456789012345678>');
     expect(first.text).toContain('`npm start`');
     expect(await translate(input, ctx())).toEqual(first);
@@ -90,7 +97,7 @@ describe('generate processor', () => {
   it('GIVEN a chat message THEN the streamed deltas add up to the final text', async () => {
     const progress: LaneProgress[] = [];
     const result = await generate({ messages: [{ role: 'user', content: 'hello' }], maxNewTokens: 8 }, ctx(undefined, progress));
-    expect(LANES.generate.result.parse(result)).toMatchObject({ finishReason: 'length', newTokens: 8 });
+    expect(generateLane.result.parse(result)).toMatchObject({ finishReason: 'length', newTokens: 8 });
     expect(
       progress
         .map((p) => p.delta ?? '')
@@ -125,7 +132,7 @@ describe('transcribe processor', () => {
 
   it('GIVEN a Discord-style voice message THEN it returns a transcript with the clip length', async () => {
     const result = await transcribe({ audio: audio('voice-en.ogg'), language: 'en' }, ctx());
-    expect(LANES.transcribe.result.parse(result).durationSec).toBeGreaterThan(1);
+    expect(transcribeLane.result.parse(result).durationSec).toBeGreaterThan(1);
     expect(result.text.length).toBeGreaterThan(0);
     expect(await transcribe({ audio: audio('voice-en.ogg'), language: 'en' }, ctx())).toEqual(result);
   });

@@ -13,6 +13,7 @@ import { createReplyConsumer } from '../../src/queue/replies.ts';
 import { WorkerHost } from '../../src/queue/worker-host.ts';
 import { LocalSession } from '../../src/bot/local/session.ts';
 import { quietLogger, testConfig, waitFor } from '../helpers/env.ts';
+import { translateLane } from '../helpers/lanes.ts';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -51,8 +52,17 @@ describe('Redis outage', () => {
     const replies: ReplyEnvelope[] = [];
     const host = new WorkerHost({
       config,
-      lanes: ['translate'],
-      processors: { translate: async (input) => ({ text: input.text.toUpperCase(), from: 'en', to: input.to, model: 'test' }) },
+      lanes: [
+        {
+          lane: translateLane,
+          processor: async (input: { text: string; to: string }) => ({
+            text: input.text.toUpperCase(),
+            from: 'en',
+            to: input.to,
+            model: 'test',
+          }),
+        },
+      ],
       logger: quietLogger,
     });
     await host.start();
@@ -74,7 +84,7 @@ describe('Redis outage', () => {
       reply: { queue: 'replies-outage', target: {} },
     });
     try {
-      await producer.enqueue('translate', request('before'));
+      await producer.enqueue(translateLane, request('before'));
       await waitFor(() => replies.find((r) => r.jobId === 'translate-before'), 10_000, 'reply before the outage');
 
       await stopRedis();
@@ -84,7 +94,7 @@ describe('Redis outage', () => {
 
       await startRedis(port);
       await waitFor(async () => ((await producerRedis.ping().catch(() => '')) === 'PONG' ? true : undefined), 15_000, 'producer reconnect');
-      await producer.enqueue('translate', request('after'));
+      await producer.enqueue(translateLane, request('after'));
       const after = await waitFor(() => replies.find((r) => r.jobId === 'translate-after'), 30_000, 'reply after the outage');
       expect(after.outcome.ok && (after.outcome.result as { text: string }).text).toBe('HI');
     } finally {

@@ -1,5 +1,5 @@
 /**
- * Turns CLINC150's `data_full.json` into an FAQ and query files for `src/cli/eval-faq.ts`.
+ * Turns CLINC150's `data_full.json` into an FAQ and query files for `src/lanes/faq/cli/eval.ts`.
  *
  *   npx tsx tools/clinc150/convert.ts [data_full.json] [out-dir] [--per-intent 10] [--seed 150]
  *

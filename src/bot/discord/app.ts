@@ -1,50 +1,66 @@
 /**
- * The Discord front end: one discord.js client, the producer that turns requests into lane jobs, the
- * consumer of the `replies` queue that posts answers, and live progress for waiting members.
+ * The Discord front end: one discord.js client, the producer that turns requests into lane jobs, the consumer of the
+ * `replies` queue that posts answers, and live progress for waiting members. It implements `BotServices`, the narrow
+ * surface handlers use.
  */
 import type { Worker } from 'bullmq';
-import { Client, GatewayIntentBits, Partials, Events } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, type RepliableInteraction } from 'discord.js';
 import type { Redis } from 'ioredis';
+import type { z } from 'zod';
 import type { Config } from '../../config/index.ts';
-import { describeError, isUserError, UserError } from '../../core/errors.ts';
+import { isUserError, UserError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { createRedis } from '../../core/redis.ts';
-import type { LaneInput, LaneName } from '../../lanes/registry.ts';
-import { REPLIES_QUEUE } from '../../lanes/registry.ts';
-import type { FollowUp, JobContext, ReplyEnvelope } from '../../queue/envelope.ts';
+import { coreMessages } from '../../i18n/messages.ts';
+import { localeOf, type Locale, type LocalText } from '../../i18n/text.ts';
+import type { FollowUp } from '../../lanes/chain.ts';
+import type { ActionRow, StepRequest } from '../../lanes/discord.ts';
+import { laneWithRole } from '../../lanes/index.ts';
+import type { AnyLane, LaneRole, LaneWithInput } from '../../lanes/lane.ts';
+import type { ResolvedSettings } from '../../lanes/server-settings.ts';
+import type { JobContext } from '../../queue/envelope.ts';
 import { LaneProducer } from '../../queue/producer.ts';
-import { createReplyConsumer } from '../../queue/replies.ts';
+import { createReplyConsumer, REPLIES_QUEUE } from '../../queue/replies.ts';
+import { channelChain, interactionScope } from './access.ts';
+import { answerSteps } from '../policy/ask.ts';
 import { Deliverer } from './deliver.ts';
-import { onInteraction } from './handlers/interactions.ts';
-import { onMessage } from './handlers/messages.ts';
-import { onReaction } from './handlers/reactions.ts';
-import { BotFaq, faqReplyComponents } from './handlers/faq-state.ts';
+import { onInteraction } from './handlers/on-interaction.ts';
+import { onMessage } from './handlers/on-message.ts';
+import { onReaction } from './handlers/on-reaction.ts';
+import { EPHEMERAL } from './kit.ts';
+import { botMessages } from './messages.ts';
 import { ProgressTracker } from './progress.ts';
+import { deliverReply } from './reply.ts';
+import type { BotServices, LaneInteraction, RunOptions } from './services.ts';
 import { SettingsStore } from './settings.ts';
 import { BotStore } from './store.ts';
-import { afterTranscript, LanguageMemory, renderReply } from './transcript.ts';
-import { discordTargetSchema, type DiscordTarget } from './target.ts';
+import type { DiscordTarget } from './target.ts';
 
-export interface Submission<L extends LaneName> {
-  readonly lane: L;
+/** A lane job to queue for a Discord request. */
+export interface Submission<I extends z.ZodType> {
+  readonly lane: LaneWithInput<I>;
   readonly sourceId: string;
-  readonly input: LaneInput<L>;
+  readonly input: z.input<I>;
   readonly target: DiscordTarget;
   readonly context: JobContext;
   readonly then?: readonly FollowUp[];
+  readonly quiet?: boolean;
+  /** Show no placeholder (automatic answers that post nothing unless they have something to say). */
+  readonly silent?: boolean;
 }
 
-export class DiscordBot {
+export class DiscordBot implements BotServices {
   readonly client: Client;
   readonly store: BotStore;
   readonly settings: SettingsStore;
-  readonly faq: BotFaq;
   readonly producer: LaneProducer;
   readonly deliverer: Deliverer;
   readonly progress: ProgressTracker;
-  /** Each user's last spoken language (a hint for short voice clips). */
-  readonly languages: LanguageMemory;
+  readonly redis: Redis;
   readonly #connections: Redis[] = [];
+  readonly #shared = new Map<string, unknown>();
+  /** Interactions this bot acknowledged through its own REST client (discord.js does not know). */
+  readonly #acknowledged = new WeakSet<RepliableInteraction>();
   #consumer?: Worker;
 
   constructor(
@@ -64,13 +80,11 @@ export class DiscordBot {
       rest: { api: config.discord.apiUrl },
       allowedMentions: { parse: [], repliedUser: false },
     });
-    const producerRedis = this.#redis('producer');
-    this.store = new BotStore(producerRedis, config.redis.prefix);
-    this.settings = new SettingsStore(producerRedis, config);
-    this.faq = new BotFaq(producerRedis, config);
-    this.producer = new LaneProducer(config, producerRedis);
-    this.languages = new LanguageMemory(producerRedis, config);
-    this.deliverer = new Deliverer(this.client.rest, this.store, logger);
+    this.redis = this.#redis('producer');
+    this.store = new BotStore(this.redis, config.redis.prefix);
+    this.settings = new SettingsStore(this.redis, config);
+    this.producer = new LaneProducer(config, this.redis, (lane) => this.progress.secondsPerJob(lane));
+    this.deliverer = new Deliverer(this.client.rest, this.store, logger, config.discord.apiUrl);
     this.progress = new ProgressTracker(config, () => this.#redis('worker'), this.producer, this.deliverer, logger);
   }
 
@@ -91,12 +105,7 @@ export class DiscordBot {
       await this.client.login(token);
     } catch (error) {
       const { code, status } = error as { code?: unknown; status?: unknown };
-      if (code === 'TokenInvalid' || status === 401) {
-        throw new UserError(
-          'bad_request',
-          'Discord rejected DISCORD_TOKEN. Copy the bot token again (Developer Portal → Bot → Reset Token).',
-        );
-      }
+      if (code === 'TokenInvalid' || status === 401) throw new UserError('bad_request', botMessages.tokenRejected);
       throw error;
     }
     await ready;
@@ -105,77 +114,150 @@ export class DiscordBot {
       connection: this.#redis('worker'),
       queueName: REPLIES_QUEUE,
       logger: this.logger,
-      handler: (reply) => this.#onReply(reply),
+      handler: (reply) => deliverReply(this, reply),
     });
     await this.#consumer.waitUntilReady();
     this.logger.info({ user: this.client.user?.tag }, 'discord bot ready');
   }
 
-  get botId(): string {
+  botId(): string {
     return this.client.user?.id ?? '';
   }
 
-  /** Per-user and per-guild rate limits: throws a UserError with the retry time when over. */
-  async admit(context: JobContext): Promise<void> {
-    const { userPerMinute, guildPerMinute } = this.config.discord.rateLimit;
-    let wait = await this.store.rateLimit('user', context.userId, userPerMinute).catch(() => 0);
-    if (!wait && context.guildId) wait = await this.store.rateLimit('guild', context.guildId, guildPerMinute).catch(() => 0);
-    if (wait) throw new UserError('rate_limited', `You're sending requests a little fast. Please try again in ${wait} s.`);
+  changeSetting(scope: string, guildId: string, key: string, text: string, userId: string): Promise<string | null> {
+    return this.settings.set(scope, guildId, key, text, userId);
   }
 
-  /** Enqueues and starts live progress. Throws UserError for anything the user should read. */
-  async submit<L extends LaneName>(submission: Submission<L>): Promise<string> {
-    const { context } = submission;
+  settingsFor(interaction: RepliableInteraction): Promise<ResolvedSettings> {
+    return this.settings.resolve(interactionScope(interaction));
+  }
+
+  localeOf(interaction: RepliableInteraction): Locale {
+    return localeOf(interaction.locale);
+  }
+
+  contextOf(interaction: RepliableInteraction): JobContext {
+    return {
+      origin: 'discord',
+      userId: interaction.user.id,
+      locale: interaction.locale,
+      language: this.localeOf(interaction),
+      ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
+      ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
+    };
+  }
+
+  shared<T>(key: string, create: () => T): T {
+    if (!this.#shared.has(key)) this.#shared.set(key, create());
+    return this.#shared.get(key) as T;
+  }
+
+  answerSteps(settings: ResolvedSettings, options: { request: StepRequest; spoken?: boolean }): FollowUp[] {
+    return answerSteps(settings, options.request, this.config);
+  }
+
+  laneWithRole(role: LaneRole): AnyLane | undefined {
+    const lane = laneWithRole(role);
+    return lane && this.producer.tunables(lane.name).enabled ? lane : undefined;
+  }
+
+  stopProgress(jobId: string): Promise<void> {
+    return this.progress.finish(jobId);
+  }
+
+  acknowledgedByBot(interaction: RepliableInteraction): boolean {
+    return this.#acknowledged.has(interaction);
+  }
+
+  async replyPrivately(interaction: RepliableInteraction, text: LocalText, components: readonly ActionRow[] = []): Promise<void> {
+    const content = text[this.localeOf(interaction)];
+    if (this.#acknowledged.has(interaction)) {
+      await this.deliverer.refuseAfterAcknowledge(interaction.applicationId, interaction.token, content);
+      return;
+    }
+    if (interaction.deferred || interaction.replied) await interaction.followUp({ content, components: [...components], ...EPHEMERAL });
+    else await interaction.reply({ content, components: [...components], ...EPHEMERAL });
+  }
+
+  /**
+   * The standard way in: acknowledged first (within Discord's 3 s even under a burst, before any Redis work), then
+   * the lane is checked to be on here, the member's rate limit, and the job queued. A refusal after the
+   * acknowledgement replaces it with a private note.
+   */
+  async runInteraction<I extends z.ZodType>(
+    interaction: LaneInteraction,
+    lane: LaneWithInput<I>,
+    input: z.input<I>,
+    options: RunOptions = {},
+  ): Promise<void> {
+    await this.deliverer.acknowledge(interaction.id, interaction.token);
+    this.#acknowledged.add(interaction);
+    const settings = await this.settingsFor(interaction);
+    if (!settings.laneEnabled(lane.name)) throw new UserError('unavailable', coreMessages.laneOff(lane.verb));
+    const context = this.contextOf(interaction);
+    await this.admit(context);
+    const target: DiscordTarget = {
+      kind: 'interaction',
+      applicationId: interaction.applicationId,
+      token: interaction.token,
+      createdAt: interaction.createdTimestamp,
+      channelId: interaction.channelId ?? '',
+      userId: interaction.user.id,
+      ...(options.messageId ? { messageId: options.messageId } : {}),
+    };
+    await this.submit({
+      lane,
+      sourceId: options.sourceId ?? interaction.id,
+      input,
+      target,
+      context,
+      ...(options.then ? { then: options.then } : {}),
+      ...(options.quiet ? { quiet: true } : {}),
+    });
+  }
+
+  /** Per-member and per-server rate limits: throws a UserError with the retry time when over. */
+  async admit(context: JobContext): Promise<void> {
+    const { userPerMinute, guildPerMinute } = this.config.discord.rateLimit;
+    let wait = await this.store.rateLimit('user', context.userId, userPerMinute);
+    if (!wait && context.guildId) wait = await this.store.rateLimit('guild', context.guildId, guildPerMinute);
+    if (wait) throw new UserError('rate_limited', coreMessages.rateLimited(wait));
+  }
+
+  /** Enqueues and starts live progress. Throws a UserError for anything the member should read. */
+  async submit<I extends z.ZodType>(submission: Submission<I>): Promise<string> {
+    const { context, lane } = submission;
     let jobId: string;
     try {
-      ({ jobId } = await this.producer.enqueue(submission.lane, {
+      ({ jobId } = await this.producer.enqueue(lane, {
         sourceId: submission.sourceId,
         input: submission.input,
         context,
         reply: { queue: REPLIES_QUEUE, target: submission.target },
-        ...(submission.then ? { then: submission.then } : {}),
+        requestedAt: Date.now(),
+        ...(submission.then?.length ? { then: submission.then } : {}),
+        ...(submission.quiet ? { quiet: true } : {}),
       }));
     } catch (error) {
       if (isUserError(error)) throw error;
       this.logger.error({ err: error }, 'enqueue failed');
-      throw new UserError('unavailable', "I can't reach my job queue right now. Please try again in a minute.");
+      throw new UserError('unavailable', coreMessages.queueUnavailable);
     }
-    await this.progress.track(submission.lane, jobId, submission.target);
+    if (!submission.silent) this.progress.track(lane, jobId, submission.target, submission.sourceId, context.language ?? 'en');
     return jobId;
   }
 
-  /** A finished step: replace the placeholder with the answer (or the error), exactly once. */
-  async #onReply(reply: ReplyEnvelope): Promise<void> {
-    const parsed = discordTargetSchema.safeParse(reply.target);
-    if (!parsed.success) {
-      this.logger.error({ jobId: reply.jobId }, 'reply without a Discord target');
-      return;
-    }
-    const target = parsed.data;
-    await this.progress.finish(reply.jobId);
-    // The placeholder belongs to the first step that answers; a later step of a chain posts anew.
-    const owner = await this.store.claim('placeholder', reply.sourceId, reply.jobId);
-    // Transcripts get their buttons, and long ones their .txt/.srt files.
-    const rendered = renderReply(reply, this.config);
-    await this.deliverer.deliver(
-      reply.jobId,
-      target,
-      rendered.text,
-      [...faqReplyComponents(reply), ...rendered.components],
-      owner !== reply.jobId,
-      rendered.files,
-    );
-    // A chained next step answers in a new message; its progress must not overwrite this answer.
-    await afterTranscript(this, reply, target);
+  /** The settings scope chain of a message's channel. */
+  scopeOf(message: { guildId: string | null; channel: { readonly id: string } | null }) {
+    return message.guildId ? { guildId: message.guildId, channelIds: channelChain(message.channel) } : null;
   }
 
-  /** Runs a handler with the one error ladder: expected problems are logged quietly, others with a reference. */
+  /** Runs a handler; anything it did not handle is logged with a reference (handlers answer members themselves). */
   async #guard(kind: string, handler: () => Promise<void>): Promise<void> {
     try {
       await handler();
     } catch (error) {
-      const described = describeError(error);
-      if (described.reference) this.logger.error({ err: error, reference: described.reference, kind }, 'handler failed');
+      this.logger.error({ err: error, kind }, 'handler failed');
     }
   }
 

@@ -1,138 +1,229 @@
 /**
- * Posts answers to Discord. Everything goes through REST with `allowed_mentions: { parse: [] }` (a
- * translated or generated `@everyone` must never ping), long text is split into several messages, and
- * what was posted is recorded per job so a re-delivered reply does not post twice.
+ * Posts answers to Discord. Everything goes through REST with no mentions allowed (a translated or generated
+ * `@everyone` must never ping), long text is split into several messages, and what was posted is recorded per job
+ * so a redelivered reply does not post twice. Interaction callbacks and webhook edits go through their own REST
+ * client: Discord does not count them in the bot's global rate limit, so a burst of slash commands is never held
+ * behind channel messages. Discord's refusals follow the error ladder (`errors.ts`): a deleted placeholder or an
+ * expired token means "post it anew", a channel the bot cannot write in means "drop it, log once".
  */
-import { Routes, type RawFile, type REST } from 'discord.js';
+import { REST, Routes, type RawFile } from 'discord.js';
 import type { Logger } from '../../core/logger.ts';
+import type { ActionRow, DiscordReply, ReplyFile, VoiceMessage } from '../../lanes/discord.ts';
 import { splitMessage } from '../reply/split.ts';
+import { discordFailure, voiceRefused } from './errors.ts';
+import { NO_MENTIONS_API } from './kit.ts';
 import type { BotStore } from './store.ts';
 import type { DiscordTarget } from './target.ts';
-
-/** Nothing the bot posts may ping anyone. */
-export const NO_MENTIONS = Object.freeze({ parse: [] as never[], replied_user: false });
 
 /** Interaction tokens last 15 minutes; keep a margin for the request itself. */
 export const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60_000 - 30_000;
 
-export interface Component {
-  readonly type: number;
-  readonly components: readonly Record<string, unknown>[];
-}
+/** Interaction callbacks are exempt from the global limit; the per-route limits still apply (handled by REST). */
+const WEBHOOK_GLOBAL_PER_SECOND = 1_000;
 
-/** A file posted with an answer (e.g. a long transcript as .txt/.srt), under the last part. */
-export interface ReplyFile {
-  readonly name: string;
-  readonly data: Buffer;
-  readonly contentType?: string;
-}
-
-export function isTokenAlive(target: DiscordTarget, now = Date.now()): boolean {
+export function isTokenAlive(target: DiscordTarget, now = Date.now()): target is Extract<DiscordTarget, { kind: 'interaction' }> {
   return target.kind === 'interaction' && now - target.createdAt < INTERACTION_TOKEN_LIFETIME_MS;
 }
 
+export interface Delivery {
+  readonly jobId: string;
+  readonly sourceId: string;
+  readonly target: DiscordTarget;
+  readonly reply: DiscordReply;
+  /** Post new messages instead of replacing the placeholder (a later step of a chain). */
+  readonly fresh: boolean;
+  /** The line added when a voice message had to be sent as an ordinary file. */
+  readonly voiceFallbackNote: string;
+}
+
+type Body = Record<string, unknown>;
+
 export class Deliverer {
+  readonly #webhooks: REST;
+
   constructor(
     private readonly rest: REST,
     private readonly store: BotStore,
     private readonly logger: Logger,
-  ) {}
+    api: string,
+  ) {
+    this.#webhooks = new REST({ api, globalRequestsPerSecond: WEBHOOK_GLOBAL_PER_SECOND, retries: 3 });
+  }
+
+  /** Acknowledges an interaction ("thinking…"): the answer replaces it later. */
+  async acknowledge(interactionId: string, token: string, ephemeral = false): Promise<void> {
+    await this.#webhooks.post(Routes.interactionCallback(interactionId, token), {
+      body: { type: 5, ...(ephemeral ? { data: { flags: 64 } } : {}) },
+      auth: false,
+    });
+  }
 
   /**
-   * Posts `text` for a finished job, once. Extra parts of a long answer follow as separate messages.
-   * `fresh` posts new messages instead of replacing the placeholder (a later step of a chain).
-   * `files` are uploaded with the last part (multipart), with the components.
+   * A refusal after the bot acknowledged publicly ("thinking…"): the public reply is removed and the member alone
+   * reads why.
    */
-  async deliver(
-    jobId: string,
-    target: DiscordTarget,
-    text: string,
-    components: readonly Component[] = [],
-    fresh = false,
-    files: readonly ReplyFile[] = [],
-  ): Promise<void> {
-    const already = (await this.store.posted(jobId)) ?? [];
-    const parts = splitMessage(text);
-    const posted = [...already];
-    for (let index = already.length; index < parts.length; index++) {
+  async refuseAfterAcknowledge(applicationId: string, token: string, content: string): Promise<void> {
+    await this.#webhooks.delete(Routes.webhookMessage(applicationId, token), { auth: false }).catch(() => undefined);
+    await this.#webhooks.post(Routes.webhook(applicationId, token), {
+      body: { content: splitMessage(content)[0], flags: 64, allowed_mentions: NO_MENTIONS_API },
+      auth: false,
+    });
+  }
+
+  /** Posts a finished job's answer, once. Extra parts of a long answer follow as separate messages. */
+  async deliver(delivery: Delivery): Promise<void> {
+    const { jobId, reply } = delivery;
+    const parts = reply.content.trim() ? splitMessage(reply.content) : [];
+    const posted = [...((await this.store.posted(jobId)) ?? [])];
+    for (let index = posted.length; index < parts.length; index++) {
       const last = index === parts.length - 1;
-      const attached = last ? files.map((file, id) => ({ id, filename: file.name })) : [];
-      const body = {
+      const files = last ? (reply.files ?? []) : [];
+      const body: Body = {
         content: parts[index],
-        allowed_mentions: NO_MENTIONS,
-        components: last ? components : [],
-        ...(attached.length ? { attachments: attached } : {}),
+        allowed_mentions: NO_MENTIONS_API,
+        components: last ? (reply.components ?? []) : [],
+        ...(files.length ? { attachments: files.map((file, id) => ({ id, filename: file.name })) } : {}),
       };
-      const id = await this.#post(target, !fresh && index === 0, index === 0, body, last ? files : []);
-      posted.push(id);
+      posted.push(await this.#post(delivery, !delivery.fresh && index === 0, index === 0, body, files));
+      await this.store.recordPosted(jobId, posted);
+    }
+    if (reply.voice && posted.length === parts.length) {
+      posted.push(await this.#postVoice(delivery, reply.voice, parts.length === 0));
       await this.store.recordPosted(jobId, posted);
     }
   }
 
-  /** Edits the placeholder (deferred reply or "⏳" message) while a job runs. Failures are not fatal. */
-  async progress(target: DiscordTarget, text: string, components: readonly Component[]): Promise<void> {
-    const body = { content: splitMessage(text)[0] ?? '…', allowed_mentions: NO_MENTIONS, components };
+  /** Edits the placeholder while a job runs. Failures are not fatal. */
+  async progress(target: DiscordTarget, sourceId: string, content: string, components: readonly ActionRow[]): Promise<void> {
+    const body = { content: splitMessage(content)[0] ?? '…', allowed_mentions: NO_MENTIONS_API, components };
     try {
-      if (target.kind === 'interaction' && isTokenAlive(target)) {
-        await this.rest.patch(Routes.webhookMessage(target.applicationId, target.token), { body, auth: false });
-      } else if (target.kind === 'message' && target.placeholderId) {
-        await this.rest.patch(Routes.channelMessage(target.channelId, target.placeholderId), { body });
+      if (isTokenAlive(target)) {
+        await this.#webhooks.patch(Routes.webhookMessage(target.applicationId, target.token), { body, auth: false });
+      } else if (target.kind === 'message') {
+        const placeholderId = await this.store.placeholder(sourceId);
+        if (placeholderId) await this.rest.patch(Routes.channelMessage(target.channelId, placeholderId), { body });
       }
     } catch (error) {
       this.logger.debug({ err: error }, 'progress edit failed');
     }
   }
 
-  /** Posts a placeholder reply to a message and returns its id. */
-  async placeholder(channelId: string, messageId: string, text: string, components: readonly Component[] = []): Promise<string> {
-    const created = (await this.rest.post(Routes.channelMessages(channelId), {
+  async hasPlaceholder(sourceId: string): Promise<boolean> {
+    return (await this.store.placeholder(sourceId)) !== null;
+  }
+
+  /** Posts the placeholder reply to a message ("⏳ …") and remembers it for the answer. */
+  async placeholder(
+    target: Extract<DiscordTarget, { kind: 'message' }>,
+    sourceId: string,
+    content: string,
+    components: readonly ActionRow[] = [],
+  ): Promise<string> {
+    const created = (await this.rest.post(Routes.channelMessages(target.channelId), {
       body: {
-        content: text,
-        allowed_mentions: NO_MENTIONS,
-        message_reference: { message_id: messageId, fail_if_not_exists: false },
+        content,
+        allowed_mentions: NO_MENTIONS_API,
+        message_reference: { message_id: target.messageId, fail_if_not_exists: false },
         components,
       },
     })) as { id: string };
+    await this.store.setPlaceholder(sourceId, created.id);
     return created.id;
   }
 
-  /** A plain reply to a message (errors, rate limits): not tied to a job. */
-  async replyTo(channelId: string, messageId: string, text: string): Promise<void> {
+  /** A plain reply to a message (errors, notices): not tied to a job. */
+  async replyTo(channelId: string, messageId: string, content: string): Promise<void> {
     await this.rest.post(Routes.channelMessages(channelId), {
       body: {
-        content: splitMessage(text)[0],
-        allowed_mentions: NO_MENTIONS,
+        content: splitMessage(content)[0],
+        allowed_mentions: NO_MENTIONS_API,
         message_reference: { message_id: messageId, fail_if_not_exists: false },
       },
     });
   }
 
   /** Posts one part: replacing the placeholder, or as a new message (replying to the source when first). */
-  async #post(
-    target: DiscordTarget,
-    replace: boolean,
-    first: boolean,
-    body: Record<string, unknown>,
-    files: readonly ReplyFile[] = [],
-  ): Promise<string> {
-    const upload = files.length ? { files: files.map((file): RawFile => ({ ...file })) } : {};
-    if (target.kind === 'interaction' && isTokenAlive(target)) {
-      const sent = replace
-        ? await this.rest.patch(Routes.webhookMessage(target.applicationId, target.token), { body, auth: false, ...upload })
-        : await this.rest.post(Routes.webhook(target.applicationId, target.token), { body, auth: false, ...upload });
-      return (sent as { id: string }).id;
+  async #post(delivery: Delivery, replace: boolean, first: boolean, body: Body, files: readonly ReplyFile[]): Promise<string> {
+    const { target, sourceId, jobId } = delivery;
+    const upload = files.length
+      ? { files: files.map((file): RawFile => ({ name: file.name, data: file.data, contentType: file.contentType })) }
+      : {};
+    try {
+      if (isTokenAlive(target)) {
+        const route = replace
+          ? Routes.webhookMessage(target.applicationId, target.token)
+          : Routes.webhook(target.applicationId, target.token);
+        const sent = replace
+          ? await this.#webhooks.patch(route, { body, auth: false, ...upload })
+          : await this.#webhooks.post(route, { body, auth: false, ...upload });
+        return (sent as { id: string }).id;
+      }
+      const placeholderId = target.kind === 'message' && replace ? await this.store.placeholder(sourceId) : null;
+      if (placeholderId) {
+        const sent = (await this.rest.patch(Routes.channelMessage(target.channelId, placeholderId), { body, ...upload })) as { id: string };
+        return sent.id;
+      }
+    } catch (error) {
+      const failure = discordFailure(error);
+      if (failure === 'forbidden') return this.#dropped(jobId, error);
+      if (failure !== 'gone') throw error;
+      // The placeholder was deleted or the token expired: the answer is posted as a fresh reply, not lost.
+      this.logger.info({ jobId }, 'placeholder gone; posting the answer as a new message');
     }
-    if (target.kind === 'message' && target.placeholderId && replace) {
-      const sent = (await this.rest.patch(Routes.channelMessage(target.channelId, target.placeholderId), { body, ...upload })) as {
+    return this.#channelPost(delivery, first, body, upload);
+  }
+
+  async #channelPost(delivery: Delivery, first: boolean, body: Body, upload: { files?: RawFile[] }): Promise<string> {
+    const { target, jobId } = delivery;
+    const messageId = target.messageId;
+    const reference = first && messageId ? { message_reference: { message_id: messageId, fail_if_not_exists: false } } : {};
+    try {
+      const sent = (await this.rest.post(Routes.channelMessages(target.channelId), { body: { ...body, ...reference }, ...upload })) as {
         id: string;
       };
       return sent.id;
+    } catch (error) {
+      if (discordFailure(error) === 'forbidden') return this.#dropped(jobId, error);
+      throw error;
     }
-    // An expired interaction answers in the channel, replying to the message it was about if any.
-    const reference = first && target.messageId ? { message_reference: { message_id: target.messageId, fail_if_not_exists: false } } : {};
-    const sent = (await this.rest.post(Routes.channelMessages(target.channelId), { body: { ...body, ...reference }, ...upload })) as {
-      id: string;
+  }
+
+  /**
+   * A voice message (the waveform bubble) in the channel: interaction responses ignore voice metadata. Where the bot
+   * may not send voice messages, the audio goes as an ordinary file with the reason, once.
+   */
+  async #postVoice(delivery: Delivery, voice: VoiceMessage, alone: boolean): Promise<string> {
+    const { target, jobId } = delivery;
+    const file: RawFile = { name: voice.file.name, data: voice.file.data, contentType: voice.file.contentType };
+    const reference =
+      alone && target.kind === 'message' ? { message_reference: { message_id: target.messageId, fail_if_not_exists: false } } : {};
+    const body = {
+      flags: 1 << 13,
+      allowed_mentions: NO_MENTIONS_API,
+      attachments: [{ id: 0, filename: voice.file.name, duration_secs: voice.durationSecs, waveform: voice.waveform }],
+      ...reference,
     };
-    return sent.id;
+    try {
+      const sent = (await this.rest.post(Routes.channelMessages(target.channelId), { body, files: [file] })) as { id: string };
+      return sent.id;
+    } catch (error) {
+      if (!voiceRefused(error)) {
+        if (discordFailure(error) === 'forbidden') return this.#dropped(jobId, error);
+        throw error;
+      }
+      this.logger.info({ jobId, channelId: target.channelId }, 'voice messages refused here; sending the audio as a file');
+    }
+    const fallback = {
+      content: `${voice.fallbackText}\n${delivery.voiceFallbackNote}`.trim(),
+      allowed_mentions: NO_MENTIONS_API,
+      attachments: [{ id: 0, filename: voice.file.name }],
+      ...reference,
+    };
+    return this.#channelPost(delivery, false, fallback, { files: [file] });
+  }
+
+  #dropped(jobId: string, error: unknown): string {
+    this.logger.warn({ jobId, err: error }, 'cannot post in that channel (missing access or permissions); the answer was dropped');
+    return 'dropped';
   }
 }

@@ -1,46 +1,68 @@
 /**
- * Live placeholders for jobs this bot enqueued: while waiting, the queue position and an estimate
- * ("⏳ queued: 3 ahead, ~20 s"); while running, the job's progress ("transcribing… 40%") or, for chat,
- * the text written so far. Edits are throttled to one per second per message (Discord rate limits),
- * and a Cancel button sits under the placeholder until the answer replaces it.
+ * Live placeholders for jobs this bot enqueued. A placeholder appears only when an answer is not there within about
+ * a second (most FAQ answers never need one). While waiting it tells the truth — "⏳ waiting — 2 ahead (1 running)"
+ * — then the lane's verb and progress ("transcribing 2/5"), or for chat the text written so far. Edits are at most
+ * one per second per message and, across all messages, within a budget that leaves room for final answers. Queue
+ * positions are read once per lane per tick for all placeholders, not once per placeholder.
  */
 import { QueueEvents } from 'bullmq';
+import { ButtonBuilder, ButtonStyle, ActionRowBuilder } from 'discord.js';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config/index.ts';
 import type { Logger } from '../../core/logger.ts';
-import type { LaneProgress } from '../../lanes/processor.ts';
-import { LANE_NAMES, LANES, type LaneName } from '../../lanes/registry.ts';
+import { coreMessages } from '../../i18n/messages.ts';
+import { localTextSchema, pick, type Locale } from '../../i18n/text.ts';
+import { allLanes } from '../../lanes/index.ts';
+import type { ActionRow } from '../../lanes/discord.ts';
+import type { LaneRef } from '../../lanes/lane.ts';
 import type { LaneProducer } from '../../queue/producer.ts';
-import type { Component, Deliverer } from './deliver.ts';
+import { customId } from './custom-id.ts';
+import type { Deliverer } from './deliver.ts';
 import type { DiscordTarget } from './target.ts';
 
+/** Edits of one placeholder are at least this far apart. */
 export const EDIT_INTERVAL_MS = 1_000;
+/** Answers within this time never show a placeholder (or its first edit). */
+export const PLACEHOLDER_DELAY_MS = 1_000;
 const POSITION_POLL_MS = 3_000;
-/** Assumed seconds per job before any has been timed. */
-const DEFAULT_JOB_SECONDS = 5;
+/** Progress edits per second across all placeholders; final answers are not counted and go first. */
+const EDIT_BUDGET_PER_SECOND = 20;
+
+/** The namespace of the Cancel button under placeholders: `cancel:<lane>:<job>`. */
+export const CANCEL_BUTTON = 'cancel';
 
 interface Tracked {
-  readonly lane: LaneName;
+  readonly lane: Pick<LaneRef, 'name' | 'verb'>;
   readonly target: DiscordTarget;
+  readonly sourceId: string;
+  readonly locale: Locale;
+  readonly since: number;
   text: string;
   status: string;
   running: boolean;
   lastEdit: number;
   timer: NodeJS.Timeout | undefined;
   dirty: boolean;
-  /** The edit on its way, awaited before the answer replaces the placeholder. */
-  inflight: Promise<void>;
+  /** The placeholder post or edit on its way, awaited before the answer replaces it. */
+  inflight: Promise<unknown>;
 }
 
-export function cancelButton(lane: LaneName, jobId: string): Component[] {
-  return [{ type: 1, components: [{ type: 2, style: 4, label: 'Cancel', custom_id: `cancel:${lane}:${jobId}` }] }];
+export function cancelButton(lane: string, jobId: string, locale: Locale): ActionRow[] {
+  const id = customId(CANCEL_BUTTON, lane, jobId);
+  if (!id) return [];
+  return [
+    new ActionRowBuilder<ButtonBuilder>()
+      .addComponents(new ButtonBuilder().setCustomId(id).setStyle(ButtonStyle.Danger).setLabel(pick(coreMessages.cancel, locale)))
+      .toJSON(),
+  ];
 }
 
 export class ProgressTracker {
   readonly #jobs = new Map<string, Tracked>();
   readonly #events: QueueEvents[] = [];
-  readonly #seconds = new Map<LaneName, number>();
-  #poller?: NodeJS.Timeout;
+  readonly #seconds = new Map<string, number>();
+  #budget = EDIT_BUDGET_PER_SECOND;
+  #timers: NodeJS.Timeout[] = [];
 
   constructor(
     private readonly config: Config,
@@ -51,96 +73,133 @@ export class ProgressTracker {
   ) {}
 
   async start(): Promise<void> {
-    for (const lane of LANE_NAMES) {
-      const events = new QueueEvents(LANES[lane].queue, { connection: this.connection(), prefix: this.config.redis.prefix });
+    for (const lane of allLanes().filter((l) => this.producer.tunables(l.name).enabled)) {
+      const events = new QueueEvents(lane.queue, { connection: this.connection(), prefix: this.config.redis.prefix });
       events.on('error', () => undefined);
-      events.on('progress', ({ jobId, data }) => this.#onProgress(jobId, data as LaneProgress));
+      events.on('progress', ({ jobId, data }) => this.#onProgress(jobId, data));
       events.on('active', ({ jobId }) => this.#onActive(jobId));
-      events.on('completed', ({ jobId }) => this.#learn(lane, jobId));
+      events.on('completed', ({ jobId }) => void this.#learn(lane.name, jobId));
       this.#events.push(events);
     }
     await Promise.all(this.#events.map((events) => events.waitUntilReady()));
-    this.#poller = setInterval(() => void this.#pollPositions(), POSITION_POLL_MS);
-    this.#poller.unref();
+    this.#timers = [
+      setInterval(() => void this.#pollPositions(), POSITION_POLL_MS),
+      setInterval(() => (this.#budget = EDIT_BUDGET_PER_SECOND), 1_000),
+    ];
+    for (const timer of this.#timers) timer.unref();
   }
 
-  /** Starts showing progress for a job; the first update says where it is in the queue. */
-  async track(lane: LaneName, jobId: string, target: DiscordTarget): Promise<void> {
+  /** Seconds a job of the lane has been taking (moving average), for estimates. */
+  secondsPerJob(lane: string): number {
+    return this.#seconds.get(lane) ?? 5;
+  }
+
+  /** Starts showing progress for a job; nothing is shown unless it takes longer than a second. */
+  track(lane: Pick<LaneRef, 'name' | 'verb'>, jobId: string, target: DiscordTarget, sourceId: string, locale: Locale): void {
     const tracked: Tracked = {
       lane,
       target,
+      sourceId,
+      locale,
+      since: Date.now(),
       text: '',
-      status: '',
+      status: pick(coreMessages.queued, locale),
       running: false,
       lastEdit: 0,
-      dirty: false,
+      dirty: true,
       timer: undefined,
       inflight: Promise.resolve(),
     };
     this.#jobs.set(jobId, tracked);
-    await this.#updatePosition(jobId, tracked);
+    tracked.timer = setTimeout(() => this.#flush(jobId, tracked), PLACEHOLDER_DELAY_MS);
   }
 
-  /** Stops tracking and waits for an edit in flight, so it cannot land after the answer. */
+  /** Stops tracking and waits for a placeholder post or edit in flight, so it cannot land after the answer. */
   async finish(jobId: string): Promise<void> {
     const tracked = this.#jobs.get(jobId);
     if (!tracked) return;
     if (tracked.timer) clearTimeout(tracked.timer);
     this.#jobs.delete(jobId);
-    await tracked.inflight;
+    await tracked.inflight.catch(() => undefined);
   }
 
   #onActive(jobId: string): void {
     const tracked = this.#jobs.get(jobId);
     if (!tracked) return;
     tracked.running = true;
-    tracked.status = `⏳ ${LANES[tracked.lane].verb}…`;
+    tracked.status = pick(coreMessages.running(tracked.lane.verb), tracked.locale);
     this.#schedule(jobId, tracked);
   }
 
-  #onProgress(jobId: string, progress: LaneProgress): void {
+  #onProgress(jobId: string, data: unknown): void {
     const tracked = this.#jobs.get(jobId);
-    if (!tracked || typeof progress !== 'object' || progress === null) return;
+    if (!tracked || typeof data !== 'object' || data === null) return;
+    const progress = data as { delta?: unknown; stage?: unknown; percent?: unknown };
     tracked.running = true;
-    if (progress.delta) tracked.text += progress.delta;
-    const percent = progress.percent !== undefined ? ` ${Math.round(progress.percent)}%` : '';
-    tracked.status = `⏳ ${progress.stage ?? LANES[tracked.lane].verb}…${percent}`;
+    if (typeof progress.delta === 'string') tracked.text += progress.delta;
+    const stage = localTextSchema.safeParse(progress.stage);
+    const percent = typeof progress.percent === 'number' ? progress.percent : undefined;
+    tracked.status = pick(coreMessages.running(stage.success ? stage.data : tracked.lane.verb, percent), tracked.locale);
     this.#schedule(jobId, tracked);
   }
 
-  /** At most one edit per interval: the latest state wins. */
+  /** At most one edit per interval per message, none in the first second: the latest state wins. */
   #schedule(jobId: string, tracked: Tracked): void {
     tracked.dirty = true;
     if (tracked.timer) return;
-    const wait = Math.max(0, tracked.lastEdit + EDIT_INTERVAL_MS - Date.now());
-    tracked.timer = setTimeout(() => {
-      tracked.timer = undefined;
-      if (!this.#jobs.has(jobId) || !tracked.dirty) return;
-      tracked.dirty = false;
-      tracked.lastEdit = Date.now();
-      // Streamed chat shows its text with a "still writing" marker; other lanes show their status.
-      const content = tracked.text ? `${tracked.text} ▌` : tracked.status;
-      tracked.inflight = this.deliverer.progress(tracked.target, content, cancelButton(tracked.lane, jobId));
-    }, wait);
+    const wait = Math.max(0, tracked.since + PLACEHOLDER_DELAY_MS - Date.now(), tracked.lastEdit + EDIT_INTERVAL_MS - Date.now());
+    tracked.timer = setTimeout(() => this.#flush(jobId, tracked), wait);
   }
 
+  #flush(jobId: string, tracked: Tracked): void {
+    tracked.timer = undefined;
+    if (!this.#jobs.has(jobId) || !tracked.dirty) return;
+    if (this.#budget <= 0) {
+      // Over the edit budget: try again shortly; answers are never held by this.
+      tracked.timer = setTimeout(() => this.#flush(jobId, tracked), 250 + Math.random() * 500);
+      return;
+    }
+    this.#budget -= 1;
+    tracked.dirty = false;
+    tracked.lastEdit = Date.now();
+    // Streamed chat shows its text with a "still writing" marker; other lanes show their status.
+    const content = tracked.text ? `${tracked.text} ▌` : tracked.status;
+    const components = cancelButton(tracked.lane.name, jobId, tracked.locale);
+    const previous = tracked.inflight;
+    tracked.inflight = previous
+      .then(async () => {
+        const { target } = tracked;
+        if (target.kind === 'message' && !(await this.deliverer.hasPlaceholder(tracked.sourceId))) {
+          await this.deliverer.placeholder(target, tracked.sourceId, content, components);
+        } else {
+          await this.deliverer.progress(target, tracked.sourceId, content, components);
+        }
+      })
+      .catch((error: unknown) => this.logger.debug({ err: error }, 'placeholder update failed'));
+  }
+
+  /** Queue positions, read once per lane for all its waiting placeholders. */
   async #pollPositions(): Promise<void> {
-    for (const [jobId, tracked] of this.#jobs) if (!tracked.running) await this.#updatePosition(jobId, tracked);
-  }
-
-  async #updatePosition(jobId: string, tracked: Tracked): Promise<void> {
-    try {
-      const ahead = await this.producer.position(tracked.lane, jobId);
-      const estimate = Math.round((ahead + 1) * (this.#seconds.get(tracked.lane) ?? DEFAULT_JOB_SECONDS));
-      tracked.status = ahead > 0 ? `⏳ queued: ${ahead} ahead, ~${estimate} s` : `⏳ ${LANES[tracked.lane].verb}…`;
-      this.#schedule(jobId, tracked);
-    } catch (error) {
-      this.logger.debug({ err: error }, 'queue position unavailable');
+    const waiting = [...this.#jobs].filter(([, tracked]) => !tracked.running);
+    const lanes = new Set(waiting.map(([, tracked]) => tracked.lane.name));
+    for (const lane of lanes) {
+      try {
+        const { positions, running } = await this.producer.positions(lane);
+        for (const [jobId, tracked] of waiting) {
+          if (tracked.lane.name !== lane) continue;
+          const ahead = positions.get(jobId);
+          if (ahead === undefined) continue;
+          tracked.status = pick(coreMessages.waiting(ahead, running), tracked.locale);
+          this.#schedule(jobId, tracked);
+        }
+      } catch (error) {
+        this.logger.debug({ err: error }, 'queue positions unavailable');
+      }
     }
   }
 
-  /** Keeps a moving average of job durations per lane for the estimate. */
-  async #learn(lane: LaneName, jobId: string): Promise<void> {
+  /** Keeps a moving average of job durations per lane for the estimates. */
+  async #learn(lane: string, jobId: string): Promise<void> {
     const job = await this.producer
       .queue(lane)
       .getJob(jobId)
@@ -152,7 +211,7 @@ export class ProgressTracker {
   }
 
   async close(): Promise<void> {
-    if (this.#poller) clearInterval(this.#poller);
+    for (const timer of this.#timers) clearInterval(timer);
     for (const tracked of this.#jobs.values()) if (tracked.timer) clearTimeout(tracked.timer);
     this.#jobs.clear();
     await Promise.allSettled(this.#events.map((events) => events.close()));

@@ -1,36 +1,16 @@
 /**
- * Per-server settings with inheritance: config defaults → guild → category → channel → thread. Each
- * scope stores only what it overrides (a Redis hash of JSON values); changes apply at once (every
- * request reads them) and are logged with who changed what.
+ * Per-server settings with inheritance: config defaults → server → category → channel → thread. Each scope stores
+ * only what it overrides (a Redis hash of JSON values); changes apply at once (every request reads them) and are
+ * logged with who changed what. The settings are the bot's own (`../policy/core-settings.ts`) and those lanes contribute.
  */
 import type { Redis } from 'ioredis';
-import { z } from 'zod';
 import type { Config } from '../../config/index.ts';
 import { UserError } from '../../core/errors.ts';
-import { LANE_NAMES, type LaneName } from '../../lanes/names.ts';
-import { findLanguage } from '../../lanes/translate/languages.ts';
-import { CHAT_DEFAULTS, chatValueSchemas, parseChatSetting, type ChatSettings } from './chat-settings.ts';
-import { SETTING_KEYS } from './commands.ts';
+import type { AnySetting, ResolvedSettings } from '../../lanes/server-settings.ts';
+import { allSettings, resolved } from '../policy/settings-registry.ts';
+import { settingsMessages as m } from './messages.ts';
 
-export type SettingKey = (typeof SETTING_KEYS)[number];
-
-export interface Settings {
-  readonly lanes: readonly LaneName[];
-  readonly autoTranscribe: boolean;
-  readonly autoTranslate: string | null;
-  readonly persona: string;
-}
-
-/** Every setting, the chat lane's included. */
-export type AllSettings = Settings & ChatSettings;
-
-const valueSchemas = {
-  lanes: z.array(z.enum(LANE_NAMES)),
-  autoTranscribe: z.boolean(),
-  autoTranslate: z.string().nullable(),
-  persona: z.string().max(2000),
-  ...chatValueSchemas,
-} satisfies Record<SettingKey, z.ZodType>;
+export { allSettings } from '../policy/settings-registry.ts';
 
 /** The scopes that apply to a channel, outermost first. */
 export interface ScopeChain {
@@ -40,6 +20,8 @@ export interface ScopeChain {
 }
 
 export class SettingsStore {
+  readonly #settings = allSettings();
+
   constructor(
     private readonly redis: Redis,
     private readonly config: Config,
@@ -49,66 +31,54 @@ export class SettingsStore {
     return `${this.config.redis.prefix}:bot:settings:${scope}`;
   }
 
-  async resolve(chain: ScopeChain | null): Promise<AllSettings> {
-    const settings: Record<string, unknown> = { ...CHAT_DEFAULTS, ...this.config.discord.defaults };
-    if (!chain) return settings as unknown as AllSettings;
-    const scopes = [`guild:${chain.guildId}`, ...chain.channelIds.map((id) => `channel:${id}`)];
-    const layers = await Promise.all(scopes.map((scope) => this.redis.hgetall(this.#key(scope))));
-    for (const layer of layers) {
-      for (const key of SETTING_KEYS) {
-        const raw = layer[key];
-        if (raw === undefined) continue;
-        const parsed = valueSchemas[key].safeParse(JSON.parse(raw));
-        if (parsed.success) settings[key] = parsed.data;
-      }
-    }
-    return settings as unknown as AllSettings;
+  setting(key: string): AnySetting {
+    const setting = this.#settings.find((candidate) => candidate.key === key);
+    if (!setting) throw new UserError('bad_request', m.unknownKey(key));
+    return setting;
   }
 
-  /** Sets (or with "reset", removes) one key at one scope; returns the stored value for the log. */
-  async set(scope: string, guildId: string, key: SettingKey, text: string, userId: string): Promise<string> {
+  keys(): string[] {
+    return this.#settings.map((setting) => setting.key);
+  }
+
+  /** The settings of a place (null: a DM, where only the defaults apply). */
+  async resolve(chain: ScopeChain | null): Promise<ResolvedSettings> {
+    const values = new Map<string, unknown>(this.#settings.map((setting) => [setting.key, setting.defaultValue(this.config)]));
+    if (chain) {
+      const scopes = [`guild:${chain.guildId}`, ...chain.channelIds.map((id) => `channel:${id}`)];
+      const layers = await Promise.all(scopes.map((scope) => this.redis.hgetall(this.#key(scope))));
+      for (const layer of layers) {
+        for (const setting of this.#settings) {
+          const stored = parseStored(layer[setting.key]);
+          const parsed = stored === undefined ? undefined : setting.value.safeParse(stored);
+          // A stored value that no longer fits (a setting changed shape) is ignored, as if never set.
+          if (parsed?.success) values.set(setting.key, parsed.data);
+        }
+      }
+    }
+    return resolved(values);
+  }
+
+  /** Sets (or with "reset", removes) one key at one scope; returns the stored value for the log, or null for reset. */
+  async set(scope: string, guildId: string, key: string, text: string, userId: string): Promise<string | null> {
+    const setting = this.setting(key);
     const log = `${this.config.redis.prefix}:bot:settings-log:${guildId}`;
     const entry = (value: string) => JSON.stringify({ at: new Date().toISOString(), userId, scope, key, value });
     if (text.trim().toLowerCase() === 'reset') {
       await this.redis.multi().hdel(this.#key(scope), key).lpush(log, entry('reset')).ltrim(log, 0, 199).exec();
-      return 'reset (inherited)';
+      return null;
     }
-    const value = parseSetting(key, text, this.config);
-    await this.redis
-      .multi()
-      .hset(this.#key(scope), key, JSON.stringify(value))
-      .lpush(log, entry(JSON.stringify(value)))
-      .ltrim(log, 0, 199)
-      .exec();
-    return JSON.stringify(value);
+    const value = JSON.stringify(setting.parse(text, this.config));
+    await this.redis.multi().hset(this.#key(scope), key, value).lpush(log, entry(value)).ltrim(log, 0, 199).exec();
+    return value;
   }
 }
 
-/** Parses what an admin typed into a setting value, with a message saying what is accepted. */
-export function parseSetting(key: SettingKey, text: string, config?: Config): unknown {
-  const value = text.trim();
-  switch (key) {
-    case 'lanes': {
-      const lanes = value.split(/[\s,]+/u).filter(Boolean);
-      const bad = lanes.filter((lane) => !(LANE_NAMES as readonly string[]).includes(lane));
-      if (bad.length) throw new UserError('bad_request', `Unknown lane(s) ${bad.join(', ')}; use a list of ${LANE_NAMES.join(', ')}.`);
-      return lanes;
-    }
-    case 'autoTranscribe':
-      if (/^(on|true|yes)$/iu.test(value)) return true;
-      if (/^(off|false|no)$/iu.test(value)) return false;
-      throw new UserError('bad_request', 'autoTranscribe takes on or off.');
-    case 'autoTranslate': {
-      if (/^(off|none|null)$/iu.test(value)) return null;
-      const language = findLanguage(value);
-      if (!language) throw new UserError('unsupported_language', `"${value}" is not a language I know.`);
-      return language.code;
-    }
-    case 'persona':
-      if (value.length > 2000) throw new UserError('too_long', 'The persona can be at most 2000 characters.');
-      return value;
-    default:
-      if (!config) throw new UserError('bad_request', `${key} cannot be checked here.`);
-      return parseChatSetting(key, value, config);
+function parseStored(raw: string | undefined): unknown {
+  if (raw === undefined) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
   }
 }

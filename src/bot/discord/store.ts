@@ -1,23 +1,19 @@
 /**
- * The bot's small Redis state: events already handled (gateway replays), messages already posted for
- * a reply (so a re-delivered reply edits instead of posting twice), rate-limit windows, the bot's own
- * message → job map for cancel buttons. Every key lives under the configured prefix and expires.
+ * The bot's small Redis state: events already handled (gateway replays), placeholders and messages already posted
+ * for a reply (so a re-delivered reply edits instead of posting twice), rate-limit windows, and the members who
+ * opted out of automatic processing. Every key lives under the configured prefix; all but the opt-out expire.
  */
 import type { Redis } from 'ioredis';
-import { ChatMemory } from './memory.ts';
+import { z } from 'zod';
 
 const DAY = 86_400;
+const postedSchema = z.array(z.string());
 
 export class BotStore {
-  /** DM and thread chat histories (src/bot/discord/memory.ts). */
-  readonly chat: ChatMemory;
-
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-  ) {
-    this.chat = new ChatMemory(redis, prefix);
-  }
+  ) {}
 
   #key(...parts: string[]): string {
     return [this.prefix, 'bot', ...parts].join(':');
@@ -35,10 +31,30 @@ export class BotStore {
     return (await this.redis.get(key)) ?? owner;
   }
 
+  /** Who claimed `id`, if anyone. */
+  async owner(kind: string, id: string): Promise<string | null> {
+    return this.redis.get(this.#key('claim', kind, id));
+  }
+
   /** The message ids already posted for a reply job. */
   async posted(jobId: string): Promise<string[] | null> {
     const value = await this.redis.get(this.#key('posted', jobId));
-    return value ? (JSON.parse(value) as string[]) : null;
+    if (!value) return null;
+    try {
+      const parsed = postedSchema.safeParse(JSON.parse(value));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The placeholder message shown for a request (by its source id), once posted. */
+  async placeholder(sourceId: string): Promise<string | null> {
+    return this.redis.get(this.#key('placeholder', sourceId));
+  }
+
+  async setPlaceholder(sourceId: string, messageId: string): Promise<void> {
+    await this.redis.set(this.#key('placeholder', sourceId), messageId, 'EX', DAY);
   }
 
   async recordPosted(jobId: string, messageIds: readonly string[]): Promise<void> {
@@ -56,12 +72,11 @@ export class BotStore {
   }
 
   /**
-   * Deletes everything stored under the user's namespace (histories, feedback, rate windows) except
-   * the opt-out flag, which protects them. Returns how many records were deleted.
+   * Deletes everything stored under the member's namespace (histories, language, rate windows) except the opt-out
+   * flag, which protects them. Returns how many records were deleted. Lanes delete what they keep elsewhere.
    */
   async forgetUser(userId: string): Promise<number> {
-    // Shared thread histories first: their index lives under the user's namespace deleted below.
-    let deleted = await this.chat.forgetUser(userId);
+    let deleted = 0;
     for (const pattern of [this.#key('user', userId, '*'), this.#key('rate', 'user', userId, '*')]) {
       let cursor = '0';
       do {

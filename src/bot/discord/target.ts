@@ -1,12 +1,12 @@
 /**
- * Where a Discord answer goes, carried through the queues as the reply target. Workers never read it;
- * the bot parses it back with this schema when the reply arrives (possibly after a restart).
+ * Where a Discord answer goes, carried through the queues as the reply target. Workers never read it; the bot
+ * parses it back with this schema when the reply arrives (possibly after a restart).
  */
 import { z } from 'zod';
 
 export const discordTargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({
-    /** A slash command or context menu: answer by editing the deferred reply through its token. */
+    /** A slash command, context menu or button: answer by editing the deferred reply through its token. */
     kind: z.literal('interaction'),
     applicationId: z.string(),
     token: z.string(),
@@ -14,7 +14,7 @@ export const discordTargetSchema = z.discriminatedUnion('kind', [
     createdAt: z.number(),
     channelId: z.string(),
     userId: z.string(),
-    /** The message the command was about (context menus), for a channel reply once the token expired. */
+    /** The message the command was about (context menus, buttons), for a channel reply once the token expired. */
     messageId: z.string().optional(),
   }),
   z.strictObject({
@@ -23,7 +23,8 @@ export const discordTargetSchema = z.discriminatedUnion('kind', [
     channelId: z.string(),
     messageId: z.string(),
     userId: z.string(),
-    placeholderId: z.string().optional(),
+    /** An answer nobody asked for (`autoAnswer`): posted only when it answers, never "I don't know". */
+    onlyIfAnswered: z.boolean().optional(),
   }),
 ]);
 

@@ -1,43 +1,64 @@
 /**
- * A local chat session: the same path as Discord (route → enqueue → worker → replies queue), with
- * this process as the front end. Each session owns a private replies queue so several sessions on one
- * Redis never take each other's answers.
+ * A local chat session: the same path as Discord (route → enqueue → worker → replies queue), with this process as
+ * the front end. Lanes bring their commands (`/translate ja hello`); plain text is a question and gets the same
+ * answer policy as a mention in Discord (the FAQ first, then chat). Each session owns a private replies queue so
+ * several sessions on one Redis never take each other's answers.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
-import type { Worker } from 'bullmq';
+import { Queue, QueueEvents, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config/index.ts';
 import { describeError, UserError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { createRedis, redisHelp } from '../../core/redis.ts';
-import { LANE_NAMES, type LaneName } from '../../lanes/registry.ts';
-import type { JobContext, ReplyEnvelope } from '../../queue/envelope.ts';
+import { coreMessages } from '../../i18n/messages.ts';
+import { localTextSchema, pick, verbatim, type Locale } from '../../i18n/text.ts';
+import { allLanes, laneNamed } from '../../lanes/index.ts';
+import type { AnyLane } from '../../lanes/lane.ts';
+import type { FollowUp, JobContext, ReplyEnvelope } from '../../queue/envelope.ts';
+import { laneJobId } from '../../queue/job-id.ts';
 import { LaneProducer } from '../../queue/producer.ts';
 import { createReplyConsumer } from '../../queue/replies.ts';
-import { formatHelp, formatReply } from '../reply/format.ts';
-import { route } from '../router.ts';
+import { botMessages } from '../discord/messages.ts';
+import { answerSteps } from '../policy/ask.ts';
+import { defaultSettings } from '../policy/settings-registry.ts';
+
+/** What a request reports while it runs (the terminal shows it as a spinner line, or streams chat text). */
+export type LocalProgress = { readonly lane: AnyLane; readonly stage: string; readonly delta?: string };
 
 interface Pending {
   resolve: (reply: ReplyEnvelope) => void;
 }
 
+/** The terminal's language: `KOTODAMA_LANGUAGE`, else Japanese when the system locale is Japanese. */
+export function terminalLocale(env: NodeJS.ProcessEnv = process.env): Locale {
+  const chosen = env.KOTODAMA_LANGUAGE ?? env.LC_ALL ?? env.LANG ?? '';
+  return chosen.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
 export class LocalSession {
   readonly id = randomUUID().slice(0, 12);
+  readonly locale: Locale;
   readonly #pending = new Map<string, Pending>();
   readonly #producerConnection: Redis;
   readonly #consumerConnection: Redis;
   readonly #producer: LaneProducer;
   readonly #consumer: Worker;
   readonly #queueName: string;
-  readonly #context: JobContext = { origin: 'local', userId: process.env.USER ?? 'local' };
+  readonly #events = new Map<string, QueueEvents>();
+  readonly #eventConnections: Redis[] = [];
+  readonly #context: JobContext;
   #counter = 0;
+  /** Requests answered with an error (piped input exits non-zero when any did). */
+  failures = 0;
 
   constructor(
     private readonly config: Config,
     private readonly logger: Logger,
+    locale: Locale = terminalLocale(),
   ) {
+    this.locale = locale;
+    this.#context = { origin: 'local', userId: process.env.USER ?? 'local', language: locale };
     this.#queueName = `replies-local-${this.id}`;
     this.#producerConnection = createRedis(config.redis, 'producer');
     this.#consumerConnection = createRedis(config.redis, 'worker');
@@ -53,67 +74,118 @@ export class LocalSession {
 
   async ready(): Promise<void> {
     await this.#consumer.waitUntilReady();
+    for (const lane of this.enabledLanes()) {
+      const connection = createRedis(this.config.redis, 'worker');
+      this.#eventConnections.push(connection);
+      const events = new QueueEvents(lane.queue, { connection, prefix: this.config.redis.prefix });
+      events.on('error', () => undefined);
+      this.#events.set(lane.name, events);
+    }
+    await Promise.all([...this.#events.values()].map((events) => events.waitUntilReady()));
   }
 
   /** Answers one line of input with the text to print. Never throws: errors become messages. */
-  async answer(line: string): Promise<string> {
+  async answer(line: string, onProgress?: (progress: LocalProgress) => void): Promise<string> {
     try {
-      const request = route(line, this.config.limits.maxTextChars);
-      if (request.kind === 'help') return formatHelp(this.enabledLanes());
+      const text = line.trim();
+      if (!text) throw new UserError('bad_request', botMessages.typeSomething);
+      if (text.length > this.config.limits.maxTextChars)
+        throw new UserError('too_long', coreMessages.tooLong(text.length, this.config.limits.maxTextChars));
+      if (/^\/help$/iu.test(text)) return this.help();
+      const request = text.startsWith('/') ? await this.#command(text) : this.#question(text);
       const sourceId = `local-${this.id}-${++this.#counter}`;
-      const input = request.kind === 'audio' ? await this.#audioInput(request.path, request.language) : request.input;
       const reply = { queue: this.#queueName, target: { line: this.#counter } };
-      const { jobId } = await this.#enqueue(request.lane, { sourceId, input, context: this.#context, reply });
-      const result = await this.#wait(jobId, request.lane);
-      return formatReply(result);
+      await this.#enqueue(request.lane, { sourceId, input: request.input, context: this.#context, reply, ...request.chain });
+      return await this.#answers(request.lane, sourceId, onProgress);
     } catch (error) {
+      this.failures += 1;
       const described = describeError(error);
       if (described.reference) this.logger.error({ err: error, reference: described.reference }, 'local chat request failed');
-      return `⚠️ ${described.userMessage}`;
+      return `⚠️ ${pick(described.userMessage, this.locale)}`;
     }
   }
 
-  enabledLanes(): LaneName[] {
-    return LANE_NAMES.filter((lane) => this.config.lanes[lane].enabled);
+  /** The terminal's `/help`: each enabled lane's command, and what plain text does. */
+  help(): string {
+    const lines = this.enabledLanes().flatMap((lane) =>
+      lane.local ? [`${lane.local.usage} — ${pick(lane.local.does, this.locale)}`] : [],
+    );
+    return [
+      pick(botMessages.localHelpTitle, this.locale),
+      ...lines,
+      pick(botMessages.localHelpLine, this.locale),
+      pick(botMessages.localPlainText, this.locale),
+    ].join('\n');
   }
 
-  async #enqueue(lane: LaneName, request: Parameters<LaneProducer['enqueue']>[1]) {
+  enabledLanes(): AnyLane[] {
+    return allLanes().filter((lane) => this.#producer.tunables(lane.name).enabled);
+  }
+
+  async #command(text: string): Promise<{ lane: AnyLane; input: unknown; chain: { then?: FollowUp[]; quiet?: boolean } }> {
+    const [word = ''] = text.split(/\s+/u);
+    const lane = this.enabledLanes().find((candidate) => candidate.local?.command === word.toLowerCase());
+    if (!lane?.local) {
+      const known = ['/help', ...this.enabledLanes().flatMap((l) => (l.local ? [l.local.command] : []))].join(', ');
+      throw new UserError('bad_request', botMessages.unknownLocalCommand(word, known));
+    }
+    return { lane, input: await lane.local.parse(text.slice(word.length).trim(), { config: this.config }), chain: {} };
+  }
+
+  /** Plain text: the answer policy with the settings every server starts with. */
+  #question(text: string): { lane: AnyLane; input: unknown; chain: { then?: FollowUp[]; quiet?: boolean } } {
+    const request = {
+      userId: this.#context.userId,
+      guildId: null,
+      channelId: 'local',
+      isThread: false,
+      turns: [{ role: 'user' as const, content: text }],
+    };
+    const [first, ...rest] = answerSteps(defaultSettings(this.config), request, this.config);
+    const lane = first && laneNamed(first.lane);
+    const input = first && lane?.chain?.input?.({ text }, first.options ?? {});
+    if (!lane || input === undefined) throw new UserError('unavailable', coreMessages.laneDisabled('faq/generate'));
+    return { lane, input, chain: { ...(rest.length ? { then: rest } : {}), ...(first.quiet ? { quiet: true } : {}) } };
+  }
+
+  async #enqueue(lane: AnyLane, request: Parameters<LaneProducer['enqueue']>[1]) {
     try {
-      return await this.#producer.enqueue(lane, request as never);
+      return await this.#producer.enqueue(lane, request);
     } catch (error) {
       if (error instanceof UserError) throw error;
       // Producers fail fast: a Redis outage surfaces here, right away, with what to do about it.
-      throw new UserError('unavailable', redisHelp(this.config.redis.url));
+      throw new UserError('unavailable', verbatim(redisHelp(this.config.redis.url)));
     }
   }
 
-  async #audioInput(file: string, language: string | undefined) {
-    const resolved = path.resolve(file);
-    const info = await stat(resolved).catch(() => null);
-    if (!info?.isFile()) throw new UserError('bad_request', `There is no file at ${file}.`);
-    const max = this.config.limits.audio.maxBytes;
-    if (info.size > max)
-      throw new UserError(
-        'audio_too_large',
-        `${file} is ${(info.size / 1048576).toFixed(1)} MiB; the limit is ${(max / 1048576).toFixed(1)} MiB.`,
-      );
-    const bytes = await readFile(resolved);
-    return {
-      audio: { kind: 'inline' as const, base64: bytes.toString('base64'), name: path.basename(file) },
-      ...(language ? { language } : {}),
-    };
+  /** Waits for each step of the request to answer, following the chain, and joins what is to be shown. */
+  async #answers(first: AnyLane, sourceId: string, onProgress: ((progress: LocalProgress) => void) | undefined): Promise<string> {
+    const shown: string[] = [];
+    let lane: AnyLane | undefined = first;
+    while (lane) {
+      const jobId = laneJobId(lane.name, sourceId);
+      const reply = await this.#wait(jobId, lane, onProgress);
+      if (!reply.outcome.ok) {
+        this.failures += 1;
+        shown.push(`⚠️ ${pick(reply.outcome.error.message, this.locale)}`);
+        break;
+      }
+      if (!(reply.quiet && reply.next))
+        shown.push(lane.render(lane.result.parse(reply.outcome.result), { locale: this.locale, config: this.config }));
+      lane = reply.next ? laneNamed(reply.next) : undefined;
+    }
+    return shown.join('\n\n');
   }
 
-  /** Waits for the final reply of a job (following chained steps), or gives up with a clear message. */
-  #wait(jobId: string, lane: LaneName): Promise<ReplyEnvelope> {
-    const spec = this.config.lanes[lane];
-    const limitMs = (spec.timeoutSec * spec.attempts + 120) * 1000;
-    return new Promise((resolve, reject) => {
+  /** Waits for a job's reply, reporting its progress; gives up with a clear message after its time is up. */
+  #wait(jobId: string, lane: AnyLane, onProgress: ((progress: LocalProgress) => void) | undefined): Promise<ReplyEnvelope> {
+    const tunables = this.#producer.tunables(lane.name);
+    const limitMs = (tunables.timeoutSec * tunables.attempts + 120) * 1000;
+    const stop = onProgress ? this.#watch(jobId, lane, onProgress) : undefined;
+    return new Promise<ReplyEnvelope>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#pending.delete(jobId);
-        reject(
-          new UserError('unavailable', `No worker answered within ${Math.round(limitMs / 1000)} s. Is a worker running (npm run worker)?`),
-        );
+        reject(new UserError('unavailable', coreMessages.noWorker(Math.round(limitMs / 1000))));
       }, limitMs);
       this.#pending.set(jobId, {
         resolve: (reply) => {
@@ -121,7 +193,32 @@ export class LocalSession {
           resolve(reply);
         },
       });
-    });
+    }).finally(() => stop?.());
+  }
+
+  /** Reports a job's progress events (stages, streamed text) as they happen; returns the unsubscribe. */
+  #watch(jobId: string, lane: AnyLane, onProgress: (progress: LocalProgress) => void): () => void {
+    const events = this.#events.get(lane.name);
+    if (!events) return () => undefined;
+    const onActive = ({ jobId: id }: { jobId: string }) => {
+      if (id === jobId) onProgress({ lane, stage: pick(lane.verb, this.locale) });
+    };
+    const onEvent = ({ jobId: id, data }: { jobId: string; data: unknown }) => {
+      if (id !== jobId || typeof data !== 'object' || data === null) return;
+      const progress = data as { stage?: unknown; delta?: unknown };
+      const stage = localTextSchema.safeParse(progress.stage);
+      onProgress({
+        lane,
+        stage: pick(stage.success ? stage.data : lane.verb, this.locale),
+        ...(typeof progress.delta === 'string' ? { delta: progress.delta } : {}),
+      });
+    };
+    events.on('active', onActive);
+    events.on('progress', onEvent);
+    return () => {
+      events.off('active', onActive);
+      events.off('progress', onEvent);
+    };
   }
 
   async #onReply(reply: ReplyEnvelope): Promise<void> {
@@ -133,11 +230,12 @@ export class LocalSession {
 
   /** Closes the consumer, removes this session's replies queue, then closes Redis. */
   async close(): Promise<void> {
+    await Promise.allSettled([...this.#events.values()].map((events) => events.close()));
+    for (const redis of this.#eventConnections) redis.disconnect();
     await this.#consumer.close();
     await this.#producer.close();
     const cleanup = createRedis(this.config.redis, 'producer');
     try {
-      const { Queue } = await import('bullmq');
       const queue = new Queue(this.#queueName, { connection: cleanup, prefix: this.config.redis.prefix });
       await queue.obliterate({ force: true }).catch(() => undefined);
       await queue.close();

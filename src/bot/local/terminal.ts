@@ -11,6 +11,8 @@ export interface TerminalOptions {
   readonly input: Readable;
   readonly output: Writable;
   readonly interactive: boolean;
+  /** Where the summary of failed requests goes (standard error by default). */
+  readonly errors?: Writable;
 }
 
 export async function runTerminal(session: LocalSession, options: TerminalOptions): Promise<void> {
@@ -23,11 +25,13 @@ export async function runTerminal(session: LocalSession, options: TerminalOption
   }
   // Answers are computed concurrently (lanes run in parallel) but printed strictly in input order.
   let printed: Promise<void> = Promise.resolve();
+  let requests = 0;
   for await (const line of rl) {
     if (!line.trim()) {
       if (interactive) rl.prompt();
       continue;
     }
+    requests += 1;
     const answer = session.answer(line);
     printed = printed.then(async () => {
       await write(await answer);
@@ -36,4 +40,7 @@ export async function runTerminal(session: LocalSession, options: TerminalOption
     if (interactive) await printed;
   }
   await printed;
+  // Scripted use: say how many requests failed (the exit code is non-zero then).
+  if (!interactive && session.failures > 0)
+    (options.errors ?? process.stderr).write(`kotodama: ${session.failures} of ${requests} requests failed\n`);
 }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
+import { faqMessages } from './messages.ts';
 import { CsvError, formatCsv, parseCsv } from './csv.ts';
 import { faqEntrySchema, type FaqEntry } from './entry.ts';
 
@@ -20,14 +21,14 @@ export function formatFromName(name: string): FaqFormat {
   if (ext === 'json') return 'json';
   if (ext === 'csv') return 'csv';
   if (ext === 'yaml' || ext === 'yml') return 'yaml';
-  throw new UserError('bad_request', `${name}: use a .yaml, .yml, .json or .csv file`);
+  throw new UserError('bad_request', faqMessages.fileProblem(`${name}: use a .yaml, .yml, .json or .csv file`));
 }
 
 /** Parses and validates a FAQ document; throws a UserError naming `name` and every problem. */
 export function parseFaqDocument(text: string, format: FaqFormat, name: string): FaqEntry[] {
   const { raw, labels } = format === 'csv' ? fromCsv(text, name) : { raw: fromStructured(text, format, name), labels: undefined };
   const list: unknown[] = Array.isArray(raw) ? raw : [];
-  if (list.length === 0) throw new UserError('bad_request', `${name}: no FAQ entries found`);
+  if (list.length === 0) throw new UserError('bad_request', faqMessages.fileProblem(`${name}: no FAQ entries found`));
   const label = (index: number): string => {
     const id = (list[index] as { id?: unknown } | undefined)?.id;
     return labels?.[index] ?? `entry ${index + 1}${typeof id === 'string' ? ` ("${id}")` : ''}`;
@@ -49,7 +50,7 @@ export function parseFaqDocument(text: string, format: FaqFormat, name: string):
   });
   if (problems.length) {
     const more = problems.length > MAX_LISTED ? `; and ${problems.length - MAX_LISTED} more` : '';
-    throw new UserError('bad_request', `${name}: ${problems.slice(0, MAX_LISTED).join('; ')}${more}`);
+    throw new UserError('bad_request', faqMessages.fileProblem(`${name}: ${problems.slice(0, MAX_LISTED).join('; ')}${more}`));
   }
   return entries;
 }
@@ -59,12 +60,16 @@ function fromStructured(text: string, format: 'yaml' | 'json', name: string): un
   try {
     value = format === 'json' ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new UserError('bad_request', `${name} is not valid ${format.toUpperCase()}: ${(error as Error).message.split('\n')[0]}`);
+    throw new UserError(
+      'bad_request',
+      faqMessages.fileProblem(`${name} is not valid ${format.toUpperCase()}: ${(error as Error).message.split('\n')[0]}`),
+    );
   }
   const wrapped = z.object({ entries: z.array(z.unknown()) }).safeParse(value);
   if (wrapped.success) return wrapped.data.entries;
   if (value === null || value === undefined) return [];
-  if (!Array.isArray(value)) throw new UserError('bad_request', `${name}: expected a list of entries (or "entries:" with a list)`);
+  if (!Array.isArray(value))
+    throw new UserError('bad_request', faqMessages.fileProblem(`${name}: expected a list of entries (or "entries:" with a list)`));
   return value;
 }
 
@@ -77,7 +82,7 @@ function fromCsv(text: string, name: string): { raw: unknown[]; labels: string[]
   try {
     rows = parseCsv(text);
   } catch (error) {
-    if (error instanceof CsvError) throw new UserError('bad_request', `${name}: ${error.message}`);
+    if (error instanceof CsvError) throw new UserError('bad_request', faqMessages.fileProblem(`${name}: ${error.message}`));
     throw error;
   }
   const header = rows[0]?.fields.map((f) => f.trim().toLowerCase()).join(',');
@@ -88,7 +93,9 @@ function fromCsv(text: string, name: string): { raw: unknown[]; labels: string[]
     if (fields.length < 2 || fields.length > 3)
       throw new UserError(
         'bad_request',
-        `${name}: line ${line}: expected question,answer[,id] but found ${fields.length} field${fields.length === 1 ? '' : 's'} (quote fields that contain commas)`,
+        faqMessages.fileProblem(
+          `${name}: line ${line}: expected question,answer[,id] but found ${fields.length} field${fields.length === 1 ? '' : 's'} (quote fields that contain commas)`,
+        ),
       );
     const [question = '', answer = '', id = ''] = fields.map((f) => f.trim());
     const key = id ? `id:${id}` : `answer:${answer}`;
@@ -96,7 +103,10 @@ function fromCsv(text: string, name: string): { raw: unknown[]; labels: string[]
     if (!group) {
       groups.set(key, { id: id || generatedId(question, answer, usedIds), questions: [question], answer, line });
     } else if (group.answer !== answer) {
-      throw new UserError('bad_request', `${name}: line ${line}: id "${id}" has a different answer than on line ${group.line}`);
+      throw new UserError(
+        'bad_request',
+        faqMessages.fileProblem(`${name}: line ${line}: id "${id}" has a different answer than on line ${group.line}`),
+      );
     } else {
       group.questions.push(question);
     }

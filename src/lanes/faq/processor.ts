@@ -10,30 +10,25 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config/index.ts';
 import type { Logger } from '../../core/logger.ts';
-import { createRedis } from '../../core/redis.ts';
 import type { ModelRuntime } from '../../inference/runtime.ts';
-import type { LaneProcessor } from '../processor.ts';
-import { resolveLane } from '../registry.ts';
+import type { LaneProcessor } from '../process-context.ts';
 import { EmbedBatcher } from './batcher.ts';
 import { EntryVectors } from './dense.ts';
 import { EmbeddingCache, embeddingKey, forwardPass, type Embedder } from './embeddings.ts';
-import { KnowledgeCache, retryingOnce, type KnowledgeBase } from './kb.ts';
-import { loadFaqFile } from './knowledge.ts';
+import { KnowledgeCache, type KnowledgeBase } from './knowledge-cache.ts';
+import { knowledgeSources } from './knowledge-sources.ts';
 import { MissLog } from './misses.ts';
 import { decide } from './retrieval/decide.ts';
 import type { RankedEntry } from './retrieval/lexical.ts';
-import type { FaqResult } from './schema.ts';
+import type { FaqInput, FaqResult } from './schema.ts';
+import { smallTalk } from './small-talk.ts';
 import { StatusReporter } from './status.ts';
-import { FaqStore } from './store.ts';
 
 export interface FaqDeps {
   readonly config: Config;
   readonly runtime: Pick<ModelRuntime, 'load'>;
   readonly logger: Logger;
-  /**
-   * Redis for guild FAQs, misses, embeddings and status. Without it the lane opens its own connection at the first
-   * job that has a guild (jobs without one, such as the local chat, need only the FAQ file).
-   */
+  /** Redis for server FAQs, misses, embeddings and status; without it only the FAQ file answers (tests). */
   readonly redis?: Redis;
 }
 
@@ -43,18 +38,14 @@ interface Dense {
   readonly batcher: EmbedBatcher;
 }
 
-export function createFaqProcessor({ config, runtime, logger, redis: given }: FaqDeps): LaneProcessor<'faq'> {
-  const lane = resolveLane(config, 'faq');
+export function createFaqProcessor({ config, runtime, logger, redis }: FaqDeps): LaneProcessor<FaqInput, FaqResult> {
+  const lane = config.lanes.faq;
   const { margin, denseWeight, denseFloor, batchWaitMs, batchMax, missRetentionDays } = config.faq;
   const prefix = config.redis.prefix;
-  let redis = given;
-  const connect = (): Redis => (redis ??= createRedis(config.redis, 'worker'));
-  const defaults = retryingOnce(() => loadFaqFile(config.faq.file));
-  let store: FaqStore | undefined;
-  const storeFor = (): FaqStore | undefined => (redis ? (store ??= new FaqStore(redis, prefix, defaults)) : undefined);
-  const knowledge = new KnowledgeCache(defaults, storeFor);
+  const sources = knowledgeSources(config, redis);
+  const knowledge = new KnowledgeCache(sources.defaults, sources.store);
   const status = new StatusReporter(() => (redis ? { redis, prefix } : undefined));
-  const misses = (): MissLog => new MissLog(connect(), prefix, missRetentionDays * 86_400);
+  const misses = redis ? new MissLog(redis, prefix, missRetentionDays * 86_400) : undefined;
   let dense: Dense | undefined;
   let denseWarned = false;
 
@@ -104,9 +95,11 @@ export function createFaqProcessor({ config, runtime, logger, redis: given }: Fa
 
   return async (input, ctx) => {
     const guildId = ctx.context.guildId;
-    if (guildId) connect();
     const kb = await knowledge.get(guildId);
     const triggered = kb.trigger(input.question);
+    const chitchat = triggered ? undefined : smallTalk(input.question);
+    // Small talk is not a question: no retrieval, no miss, never "I don't know".
+    if (chitchat) return { kind: 'smalltalk', smalltalk: chitchat, asked: input.question };
     let result: FaqResult;
     if (triggered) {
       const entry = kb.byId.get(triggered);
@@ -139,19 +132,18 @@ export function createFaqProcessor({ config, runtime, logger, redis: given }: Fa
           question: kb.byId.get(c.id)?.questions[0] ?? c.id,
           score: c.score,
         }));
-        result = { kind: 'unknown', suggestions, retrieval };
+        result = { kind: 'unknown', suggestions, retrieval, asked: input.question };
       }
     }
-    if (guildId)
-      await remember(guildId, input.question, result, ctx.jobId).catch((error: unknown) =>
+    if (guildId && misses)
+      await remember(misses, guildId, input.question, result, ctx.jobId).catch((error: unknown) =>
         ctx.logger.warn({ err: error }, 'could not record the FAQ outcome'),
       );
     return result;
   };
 
   /** Unanswered questions become misses; answers are remembered so that a 👎 can be traced to the question. */
-  async function remember(guildId: string, question: string, result: FaqResult, jobId: string): Promise<void> {
-    const log = misses();
+  async function remember(log: MissLog, guildId: string, question: string, result: FaqResult, jobId: string): Promise<void> {
     if (result.kind === 'unknown') {
       const closest = result.suggestions[0]?.id;
       await log.record(guildId, { question, kind: 'unknown', ...(closest ? { entryId: closest } : {}) });

@@ -5,7 +5,6 @@
 import { loadConfig } from '../../config/index.ts';
 import { createLogger } from '../../core/logger.ts';
 import { ModelRuntime } from '../../inference/runtime.ts';
-import { resolveLane } from '../registry.ts';
 import { EntryVectors } from './dense.ts';
 import { forwardPass, type Embedder } from './embeddings.ts';
 import type { FaqEntry } from './entry.ts';
@@ -32,7 +31,7 @@ export async function buildRanker(mode: RetrievalMode, entries: readonly FaqEntr
   const lexical = buildLexicalIndex(entries);
   if (mode === 'lexical') return { index: lexical, embedMs: 0, close: async () => undefined };
   const config = loadConfig();
-  const lane = resolveLane(config, 'faq');
+  const lane = config.lanes.faq;
   const runtime = new ModelRuntime({ models: config.models, logger: createLogger({ level: 'silent' }) });
   try {
     const embed = forwardPass(

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 export const faqInputSchema = z.strictObject({
   /** The member's question, typed or transcribed. */
-  question: z.string().trim().min(1, 'the question is empty'),
+  question: z.string().trim().min(1, 'the question is empty').max(100_000),
 });
 
 const suggestionSchema = z.strictObject({ id: z.string(), question: z.string(), score: z.number() });
@@ -22,7 +22,11 @@ export const faqResultSchema = z.discriminatedUnion('kind', [
     kind: z.literal('unknown'),
     suggestions: z.array(suggestionSchema).max(3),
     retrieval: z.enum(['lexical', 'hybrid']),
+    /** The question, handed on to the next step (chat answers what the FAQ could not). */
+    asked: z.string(),
   }),
+  /** Small talk ("thanks", 「こんにちは」): not a question, never a miss; chat answers it where chat is on. */
+  z.strictObject({ kind: z.literal('smalltalk'), smalltalk: z.enum(['greeting', 'thanks', 'other']), asked: z.string() }),
 ]);
 
 export type FaqInput = z.infer<typeof faqInputSchema>;

@@ -9,6 +9,7 @@
  */
 import type { Redis } from 'ioredis';
 import { UserError } from '../../core/errors.ts';
+import { faqMessages } from './messages.ts';
 import { faqEntrySchema, type FaqEntry } from './entry.ts';
 
 /** Bounds one guild's FAQ so that an index rebuild stays well under a second. */
@@ -87,10 +88,8 @@ export class FaqStore {
   /** Adds a new entry; its id must not be taken. */
   async add(guildId: string, entry: FaqEntry): Promise<void> {
     const current = await this.snapshot(guildId);
-    if (current.sources.has(entry.id))
-      throw new UserError('bad_request', `An entry with id "${entry.id}" already exists; use /faq edit to change it.`);
-    if (current.entries.length >= MAX_GUILD_ENTRIES)
-      throw new UserError('bad_request', `This FAQ already has ${MAX_GUILD_ENTRIES} entries, the most one server can have.`);
+    if (current.sources.has(entry.id)) throw new UserError('bad_request', faqMessages.idTaken(entry.id));
+    if (current.entries.length >= MAX_GUILD_ENTRIES) throw new UserError('bad_request', faqMessages.full(MAX_GUILD_ENTRIES));
     await this.#write(guildId, (multi) => multi.hset(this.key(guildId, 'entries'), entry.id, JSON.stringify(entry)));
   }
 
@@ -103,7 +102,7 @@ export class FaqStore {
   async remove(guildId: string, id: string): Promise<FaqEntry> {
     const current = await this.snapshot(guildId);
     const entry = current.entries.find((e) => e.id === id);
-    if (!entry) throw new UserError('bad_request', `There is no entry "${id}"; /faq list shows the ids.`);
+    if (!entry) throw new UserError('bad_request', faqMessages.noEntry(id));
     const fromFile = (await this.defaults()).some((e) => e.id === id);
     await this.#write(guildId, (multi) =>
       fromFile ? multi.hset(this.key(guildId, 'entries'), id, TOMBSTONE) : multi.hdel(this.key(guildId, 'entries'), id),
@@ -116,8 +115,7 @@ export class FaqStore {
     const current = mode === 'merge' ? await this.snapshot(guildId) : undefined;
     const existing = new Set(current?.sources.keys() ?? []);
     const total = new Set([...existing, ...entries.map((e) => e.id)]).size;
-    if (total > MAX_GUILD_ENTRIES)
-      throw new UserError('bad_request', `That would make ${total} entries; one server can have at most ${MAX_GUILD_ENTRIES}.`);
+    if (total > MAX_GUILD_ENTRIES) throw new UserError('bad_request', faqMessages.tooMany(total, MAX_GUILD_ENTRIES));
     const fields = entries.flatMap((entry) => [entry.id, JSON.stringify(entry)]);
     await this.#write(guildId, (multi) => {
       if (mode === 'replace') multi.del(this.key(guildId, 'entries')).hset(this.key(guildId, 'settings'), 'defaults', 'off');

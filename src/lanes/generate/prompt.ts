@@ -4,6 +4,8 @@
  * always kept). Pure functions, so tests assert on the prompt rather than on model wording.
  */
 import { UserError } from '../../core/errors.ts';
+import { pick, type Locale } from '../../i18n/text.ts';
+import { generateMessages } from './messages.ts';
 import type { ChatTurn } from '../../inference/chat.ts';
 
 /** An FAQ entry the model is asked to answer from. */
@@ -68,18 +70,15 @@ export async function fitToContext(
     tokens = await count([...system, ...history]);
   }
   if (tokens > budget) {
-    throw new UserError(
-      'too_long',
-      `That message is too long for me: about ${tokens} tokens with my instructions, and I can read at most ${budget}. Please shorten it.`,
-    );
+    throw new UserError('too_long', generateMessages.tooLong(tokens, budget));
   }
   return { messages: [...system, ...history], dropped };
 }
 
 /** The lines appended to an answer: which FAQ entries it was grounded in, and what the context cut. */
-export function footer(sources: readonly GroundingEntry[], dropped: number): string {
+export function footer(sources: readonly GroundingEntry[], dropped: number, locale: Locale): string {
   const lines: string[] = [];
-  if (sources.length) lines.push(`-# Sources: ${sources.map((source) => source.question).join(' · ')}`);
-  if (dropped) lines.push(`-# (${dropped} older message${dropped === 1 ? '' : 's'} left out to fit my memory)`);
+  if (sources.length) lines.push(pick(generateMessages.sources(sources.map((source) => source.question).join(' · ')), locale));
+  if (dropped) lines.push(pick(generateMessages.dropped(dropped), locale));
   return lines.length ? `\n${lines.join('\n')}` : '';
 }

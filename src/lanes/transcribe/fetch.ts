@@ -3,7 +3,9 @@
  * (Discord's CDN by default). The size limit is checked before and while downloading, so a huge or
  * lying response never fills memory.
  */
+import { audioErrors } from '../../audio/errors.ts';
 import { UserError } from '../../core/errors.ts';
+import { coreMessages } from '../../i18n/messages.ts';
 import type { AudioSource } from './schema.ts';
 
 export interface FetchLimits {
@@ -26,10 +28,10 @@ export async function fetchAudio(source: AudioSource, limits: FetchLimits, signa
   try {
     response = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, redirect: 'error' });
   } catch {
-    throw new UserError('attachment_refused', 'I could not download that file (the link may have expired). Please send it again.');
+    throw new UserError('attachment_refused', coreMessages.downloadFailed(null));
   }
   if (!response.ok || !response.body) {
-    throw new UserError('attachment_refused', `I could not download that file (HTTP ${response.status}). Please send it again.`);
+    throw new UserError('attachment_refused', coreMessages.downloadFailed(response.status));
   }
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > limits.maxBytes) {
@@ -52,20 +54,16 @@ export function checkUrl(raw: string, allowedHosts: readonly string[]): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new UserError('attachment_refused', 'That attachment link is not a valid URL.');
+    throw new UserError('attachment_refused', coreMessages.invalidUrl);
   }
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   const allowed = allowedHosts.some((entry) => entry === url.host || (!entry.includes(':') && entry === url.hostname && url.port === ''));
   if (!allowed || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
-    throw new UserError(
-      'attachment_refused',
-      `I only download attachments from Discord (${allowedHosts.join(', ')}), not from ${url.host}.`,
-    );
+    throw new UserError('attachment_refused', coreMessages.foreignHost(allowedHosts.join(', '), url.host));
   }
   return url;
 }
 
 function tooLarge(bytes: number, max: number): UserError {
-  const mib = (value: number) => `${(value / 1024 / 1024).toFixed(1)} MiB`;
-  return new UserError('audio_too_large', `This file is ${mib(bytes)}; the limit here is ${mib(max)}.`);
+  return audioErrors.tooLarge(bytes, max);
 }

@@ -5,39 +5,36 @@
  * progress, stitching the windows' texts and keeping window-level timestamps.
  */
 import { decodeAudio, findFfmpeg, frameActivity, trimSilence } from '../../audio/index.ts';
-import type { Config } from '../../config/index.ts';
 import { UserError } from '../../core/errors.ts';
-import type { ModelRuntime } from '../../inference/runtime.ts';
-import { abortReason, type LaneProcessor } from '../processor.ts';
-import { resolveLane } from '../registry.ts';
+import type { LaneDeps } from '../lane.ts';
+import { abortReason, type LaneProcessor } from '../process-context.ts';
 import type { WhisperParts } from './decoder.ts';
 import { fetchAudio } from './fetch.ts';
 import { planLanguage } from './language.ts';
+import { transcribeMessages as m } from './messages.ts';
 import { recognizeWindows } from './recognize.ts';
-import type { TranscribeResult } from './schema.ts';
+import type { TranscribeInput, TranscribeResult } from './schema.ts';
 import { planWindows } from './windows.ts';
-
-export interface TranscribeDeps {
-  readonly config: Config;
-  readonly runtime: ModelRuntime;
-}
 
 const SAMPLE_RATE = 16000;
 
-export function createTranscribeProcessor({ config, runtime }: TranscribeDeps): LaneProcessor<'transcribe'> {
-  const lane = resolveLane(config, 'transcribe');
+export function createTranscribeProcessor({
+  config,
+  runtime,
+}: Pick<LaneDeps, 'config' | 'runtime'>): LaneProcessor<TranscribeInput, TranscribeResult> {
+  const lane = config.lanes.transcribe;
   const settings = config.transcribe;
   const ffmpeg = findFfmpeg();
   return async (input, { signal, report, context }) => {
-    report({ stage: 'downloading' });
+    report({ stage: m.downloading });
     const limits = config.limits.audio;
     const bytes = await fetchAudio(input.audio, { maxBytes: limits.maxBytes, allowedHosts: config.attachments.hosts }, signal);
-    report({ stage: 'decoding' });
+    report({ stage: m.decoding });
     const audio = await decodeAudio(bytes, limits, { ffmpegPath: await ffmpeg, signal });
     const trimmed = trimSilence(audio.samples, audio.sampleRate);
     if (!trimmed.hasSpeech) return { text: '', language: null, durationSec: audio.durationSec };
 
-    report({ stage: 'loading model' });
+    report({ stage: m.loadingModel });
     const asr = await runtime.load({ task: 'automatic-speech-recognition', model: lane.model, dtype: lane.dtype, device: lane.device });
     const parts = asr as unknown as WhisperParts;
     const generation = parts.model.generation_config as { is_multilingual?: boolean; lang_to_id?: Record<string, number> };
@@ -51,12 +48,7 @@ export function createTranscribeProcessor({ config, runtime }: TranscribeDeps): 
       known,
     );
     if (plan.language && !known(plan.language)) {
-      throw new UserError(
-        'unsupported_language',
-        multilingual
-          ? `The speech model here does not know the language "${plan.language}".`
-          : `The speech model here only knows English, not "${plan.language}".`,
-      );
+      throw new UserError('unsupported_language', multilingual ? m.unknownSpokenLanguage(plan.language) : m.englishOnly(plan.language));
     }
     signal.throwIfAborted();
 
@@ -81,10 +73,7 @@ export function createTranscribeProcessor({ config, runtime }: TranscribeDeps): 
     if (recognized.complete) return result;
     const reason = abortReason(signal);
     if (reason === 'shutdown') signal.throwIfAborted(); // the worker hands the job back untouched
-    if (!recognized.text)
-      throw reason === 'timeout'
-        ? new UserError('too_long', 'Transcribing this took too long; please send a shorter clip.')
-        : new UserError('cancelled', 'The transcription was cancelled.');
+    if (!recognized.text) throw reason === 'timeout' ? new UserError('too_long', m.tookTooLong) : new UserError('cancelled', m.cancelled);
     return { ...result, stopped: reason === 'timeout' ? 'timeout' : 'cancelled' };
   };
 }

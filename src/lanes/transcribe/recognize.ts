@@ -6,7 +6,8 @@
  * kept for the rest, so one clip is not transcribed in two languages.
  */
 import { activeMs, type FrameActivity } from '../../audio/index.ts';
-import type { LaneProgress } from '../processor.ts';
+import type { LaneProgress } from '../process-context.ts';
+import { transcribeMessages as m } from './messages.ts';
 import { decodeWindow, type WhisperParts } from './decoder.ts';
 import { stitchPieces, type WindowText } from './stitch.ts';
 import { speechBounds, type AudioWindow } from './windows.ts';
@@ -52,7 +53,7 @@ export async function recognizeWindows(
       complete = false;
       break;
     }
-    report({ stage: `window ${index + 1}/${windows.length}`, percent: Math.round((100 * index) / windows.length) });
+    report({ stage: m.window(index + 1, windows.length), percent: Math.round((100 * index) / windows.length) });
     if (activeMs(activity, window.start, window.end) < MIN_WINDOW_SPEECH_MS) {
       previousKept = false;
       continue;
@@ -77,7 +78,7 @@ export async function recognizeWindows(
     kept.push({ text: decoded.text, overlapSec, durationSec: (window.end - window.start) / sampleRate, window });
     previousKept = true;
   }
-  if (complete) report({ stage: `window ${windows.length}/${windows.length}`, percent: 100 });
+  if (complete) report({ stage: m.window(windows.length, windows.length), percent: 100 });
   const pieces = stitchPieces(kept);
   const segments = kept.flatMap((part, index) => {
     const text = pieces[index]?.trim() ?? '';

@@ -8,7 +8,7 @@ const language = z
   .regex(/^[a-z]{2,3}(-[a-z]{2,4})?$/u, 'use a language code such as en or ja');
 
 export const translateInputSchema = z.strictObject({
-  text: z.string().trim().min(1, 'there is nothing to translate'),
+  text: z.string().trim().min(1, 'there is nothing to translate').max(100_000),
   to: language,
   /** Omitted: detected from the text's script. */
   from: language.optional(),

@@ -35,7 +35,11 @@ function run(...args: string[]) {
 }
 
 function runWith(env: Record<string, string>, ...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/eval-faq.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync('npx', ['tsx', 'src/lanes/faq/cli/eval.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   // npx itself may warn about the project's .npmrc: keep only the CLI's own lines.
   const stderr = r.stderr
     .split('\n')

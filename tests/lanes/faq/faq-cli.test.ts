@@ -10,7 +10,7 @@ const config = testConfig();
 const env = { KOTODAMA_PROFILE: 'fixtures', KOTODAMA_REDIS_PREFIX: config.redis.prefix, REDIS_URL };
 const dir = mkdtempSync(join(tmpdir(), 'faq-cli-'));
 const guild = '300000000000000001';
-const faq = (...args: string[]) => runScript('src/cli/faq.ts', args, { env });
+const faq = (...args: string[]) => runScript('src/lanes/faq/cli/faq.ts', args, { env });
 
 afterAll(() => cleanupRedis(config));
 

@@ -10,13 +10,14 @@ import { MissLog } from '../../../src/lanes/faq/misses.ts';
 import { createFaqProcessor } from '../../../src/lanes/faq/processor.ts';
 import { readStatus } from '../../../src/lanes/faq/status.ts';
 import { FaqStore } from '../../../src/lanes/faq/store.ts';
-import { loadFaqFile } from '../../../src/lanes/faq/knowledge.ts';
-import type { ProcessContext } from '../../../src/lanes/processor.ts';
+import { loadFaqFile } from '../../../src/lanes/faq/faq-file.ts';
+import type { ProcessContext } from '../../../src/lanes/process-context.ts';
 import type { ReplyEnvelope } from '../../../src/queue/envelope.ts';
 import { LaneProducer } from '../../../src/queue/producer.ts';
 import { createReplyConsumer } from '../../../src/queue/replies.ts';
 import { WorkerHost } from '../../../src/queue/worker-host.ts';
 import { cleanupRedis, quietLogger, testConfig, waitFor } from '../../helpers/env.ts';
+import { faqLane } from '../../helpers/lanes.ts';
 
 const config = testConfig({ faq: { batchWaitMs: 150 } });
 const runtime = new ModelRuntime({ models: config.models, logger: quietLogger });
@@ -44,6 +45,7 @@ const ctx = (guildId?: string, jobId = 'faq-t'): ProcessContext => ({
   jobId,
   context: { origin: 'discord', userId: 'u', ...(guildId ? { guildId } : {}) },
   signal: new AbortController().signal,
+  locale: 'en' as const,
   report: () => undefined,
   logger: quietLogger,
 });
@@ -122,8 +124,7 @@ describe('micro-batching', () => {
     const counting = countingRuntime();
     const host = new WorkerHost({
       config,
-      lanes: ['faq'],
-      processors: { faq: createFaqProcessor({ config, runtime: counting.runtime, logger: quietLogger, redis }) },
+      lanes: [{ lane: faqLane, processor: createFaqProcessor({ config, runtime: counting.runtime, logger: quietLogger, redis }) }],
       logger: quietLogger,
     });
     const producerRedis = createRedis(config.redis, 'producer');
@@ -139,7 +140,7 @@ describe('micro-batching', () => {
     try {
       await host.start();
       const ask = (id: string, question: string) =>
-        producer.enqueue('faq', {
+        producer.enqueue(faqLane, {
           sourceId: id,
           input: { question },
           context: { origin: 'discord', userId: 'u', guildId: '200000000000000004' },

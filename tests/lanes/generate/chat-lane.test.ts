@@ -13,13 +13,14 @@ import { ModelRuntime } from '../../../src/inference/runtime.ts';
 import { createGenerateProcessor, type GenerateDeps } from '../../../src/lanes/generate/processor.ts';
 import { GROUNDING_INSTRUCTION } from '../../../src/lanes/generate/prompt.ts';
 import type { GenerateInput, GenerateResult } from '../../../src/lanes/generate/schema.ts';
-import type { LaneProgress } from '../../../src/lanes/processor.ts';
+import type { LaneProgress } from '../../../src/lanes/process-context.ts';
 import type { JobContext, ReplyEnvelope } from '../../../src/queue/envelope.ts';
 import { LaneProducer } from '../../../src/queue/producer.ts';
 import { createReplyConsumer } from '../../../src/queue/replies.ts';
 import { WorkerHost } from '../../../src/queue/worker-host.ts';
 import { cleanupRedis, quietLogger, testConfig, waitFor } from '../../helpers/env.ts';
 import { RecordingProvider } from './recording.ts';
+import { generateLane } from '../../helpers/lanes.ts';
 
 const context: JobContext = { origin: 'discord', userId: 'tester', guildId: '123456789012345678' };
 let config: Config;
@@ -77,18 +78,17 @@ function local(): LocalChatProvider {
 async function serve(deps: Omit<GenerateDeps, 'config'>, cfg: Config = config): Promise<void> {
   host = new WorkerHost({
     config: cfg,
-    lanes: ['generate'],
-    processors: { generate: createGenerateProcessor({ config: cfg, ...deps }) },
+    lanes: [{ lane: generateLane, processor: createGenerateProcessor({ config: cfg, ...deps }) }],
     logger: quietLogger,
   });
   await host.start();
 }
 
 async function ask(sourceId: string, input: GenerateInput): Promise<{ jobId: string; result: () => Promise<GenerateResult> }> {
-  const { jobId } = await producer.enqueue('generate', { sourceId, input, context, reply: { queue: 'replies-chat', target: {} } });
+  const { jobId } = await producer.enqueue(generateLane, { sourceId, input, context, reply: { queue: 'replies-chat', target: {} } });
   const result = async () => {
     const reply = await waitFor(() => replies.find((r) => r.jobId === jobId), 30_000, `reply to ${jobId}`);
-    if (!reply.outcome.ok) throw new Error(reply.outcome.error.message);
+    if (!reply.outcome.ok) throw new Error(reply.outcome.error.message.en);
     return reply.outcome.result as GenerateResult;
   };
   return { jobId, result };

@@ -54,10 +54,12 @@ describe('chat prompt', () => {
           { id: 'b', question: 'Why?', answer: '', score: 1 },
         ],
         0,
+        'en',
       ),
     ).toBe('\n-# Sources: How? · Why?');
-    expect(footer([], 3)).toBe('\n-# (3 older messages left out to fit my memory)');
-    expect(footer([], 0)).toBe('');
+    expect(footer([], 3, 'en')).toBe('\n-# (3 older messages left out to fit my memory)');
+    expect(footer([], 3, 'ja')).toBe('\n-# （記憶に収めるため、古いメッセージ3件を省きました）');
+    expect(footer([], 0, 'en')).toBe('');
     expect(latestUserText([turn('user', 'a'), turn('assistant', 'b'), turn('user', 'c')])).toBe('c');
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeAudio } from '../../../src/audio/index.ts';
 import { PROJECT_ROOT } from '../../../src/config/index.ts';
-import type { LaneProgress, ProcessContext } from '../../../src/lanes/processor.ts';
+import type { LaneProgress, ProcessContext } from '../../../src/lanes/process-context.ts';
 import { makeWav } from '../../audio/helpers.ts';
 import { quietLogger } from '../../helpers/env.ts';
 
@@ -17,6 +17,7 @@ export function ctx(options: { signal?: AbortSignal; progress?: LaneProgress[]; 
     jobId: 't',
     context: { origin: 'local', userId: 'u', ...(options.locale ? { locale: options.locale } : {}) },
     signal: options.signal ?? new AbortController().signal,
+    locale: 'en' as const,
     report: (p) => progress.push(p),
     logger: quietLogger,
   };

@@ -1,8 +1,8 @@
 /** The transcribe processor on the fixture Whisper: windows, silence, language choice, cancellation. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { ModelRuntime } from '../../../src/inference/runtime.ts';
-import type { LaneProgress } from '../../../src/lanes/processor.ts';
-import { LANES } from '../../../src/lanes/registry.ts';
+import type { LaneProgress } from '../../../src/lanes/process-context.ts';
+import { transcribeLane } from '../../helpers/lanes.ts';
 import { createTranscribeProcessor } from '../../../src/lanes/transcribe/processor.ts';
 import { quietLogger, testConfig } from '../../helpers/env.ts';
 import { composeWav, ctx, fixtureBytes, inline, samplesOf } from './helpers.ts';
@@ -15,11 +15,17 @@ const transcribe = createTranscribeProcessor({ config, runtime });
 describe('transcribe processor: long audio', () => {
   it('GIVEN a 2-minute clip THEN it is recognised in windows with progress per window and timestamps in order', async () => {
     const progress: LaneProgress[] = [];
-    const result = LANES.transcribe.result.parse(
+    const result = transcribeLane.result.parse(
       await transcribe({ audio: inline(fixtureBytes('long-2min.ogg')), language: 'en' }, ctx({ progress })),
     );
-    const stages = progress.map((p) => p.stage).filter((stage) => stage?.startsWith('window'));
-    expect(stages.slice(0, 5)).toEqual(['window 1/5', 'window 2/5', 'window 3/5', 'window 4/5', 'window 5/5']);
+    const stages = progress.map((p) => p.stage?.en).filter((stage) => stage?.startsWith('transcribing '));
+    expect(stages.slice(0, 5)).toEqual([
+      'transcribing 1/5',
+      'transcribing 2/5',
+      'transcribing 3/5',
+      'transcribing 4/5',
+      'transcribing 5/5',
+    ]);
     const percents = progress.flatMap((p) => (p.percent === undefined ? [] : [p.percent]));
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
     expect(percents.at(-1)).toBe(100);
@@ -37,7 +43,7 @@ describe('transcribe processor: long audio', () => {
     const speech = await samplesOf('voice-en.ogg');
     const progress: LaneProgress[] = [];
     const result = await transcribe({ audio: inline(composeWav([speech, 70, speech])), language: 'en' }, ctx({ progress }));
-    expect(progress.map((p) => p.stage)).toContain('window 3/3');
+    expect(progress.map((p) => p.stage?.en)).toContain('transcribing 3/3');
     const segments = result.segments ?? [];
     expect(segments.length).toBe(2);
     expect(segments[1]!.start - segments[0]!.end).toBeGreaterThan(65);
@@ -53,13 +59,13 @@ describe('transcribe processor: long audio', () => {
         ...context,
         report: (p) => {
           context.report(p);
-          if (p.stage === 'window 3/5') controller.abort('cancelled');
+          if (p.stage?.en === 'transcribing 3/5') controller.abort('cancelled');
         },
       },
     );
     expect(result.stopped).toBe('cancelled');
     expect(result.segments?.length).toBeLessThan(5);
-    expect(progress.map((p) => p.stage)).not.toContain('window 4/5');
+    expect(progress.map((p) => p.stage?.en)).not.toContain('transcribing 4/5');
   });
 });
 

@@ -8,8 +8,8 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedis } from '../../../src/core/redis.ts';
 import { ModelRuntime } from '../../../src/inference/runtime.ts';
-import type { LaneProgress } from '../../../src/lanes/processor.ts';
-import { LANES } from '../../../src/lanes/registry.ts';
+import type { LaneProgress } from '../../../src/lanes/process-context.ts';
+import { transcribeLane } from '../../helpers/lanes.ts';
 import { createTranscribeProcessor } from '../../../src/lanes/transcribe/processor.ts';
 import type { ReplyEnvelope } from '../../../src/queue/envelope.ts';
 import { LaneProducer } from '../../../src/queue/producer.ts';
@@ -43,12 +43,11 @@ beforeAll(async () => {
     handler: async (reply) => void replies.push(reply),
   });
   eventsRedis = createRedis(config.redis, 'worker');
-  events = new QueueEvents(LANES.transcribe.queue, { connection: eventsRedis, prefix: config.redis.prefix });
+  events = new QueueEvents(transcribeLane.queue, { connection: eventsRedis, prefix: config.redis.prefix });
   events.on('progress', ({ jobId, data }) => progress.set(jobId, [...(progress.get(jobId) ?? []), data as LaneProgress]));
   host = new WorkerHost({
     config,
-    lanes: ['transcribe'],
-    processors: { transcribe: createTranscribeProcessor({ config, runtime }) },
+    lanes: [{ lane: transcribeLane, processor: createTranscribeProcessor({ config, runtime }) }],
     logger: quietLogger,
   });
   await Promise.all([consumer.waitUntilReady(), events.waitUntilReady(), host.start()]);
@@ -67,7 +66,7 @@ afterAll(async () => {
 });
 
 const enqueue = (sourceId: string) =>
-  producer.enqueue('transcribe', {
+  producer.enqueue(transcribeLane, {
     sourceId,
     input: { audio: inline(fixtureBytes('long-2min.ogg')), language: 'en' },
     context: { origin: 'local', userId: 'u' },
@@ -80,7 +79,7 @@ describe('transcribe lane through Redis', () => {
     const { jobId } = await enqueue('long-1');
     const reply = await replyFor(jobId);
     expect(reply.outcome.ok, JSON.stringify(reply.outcome)).toBe(true);
-    const result = LANES.transcribe.result.parse(reply.outcome.ok ? reply.outcome.result : null);
+    const result = transcribeLane.result.parse(reply.outcome.ok ? reply.outcome.result : null);
     expect(result.segments).toHaveLength(5);
     expect(result.durationSec).toBeCloseTo(120, 1);
     const seen = await waitFor(
@@ -88,19 +87,25 @@ describe('transcribe lane through Redis', () => {
       5_000,
       'last progress',
     );
-    const windows = seen.filter((p) => p.stage?.startsWith('window'));
-    expect([...new Set(windows.map((p) => p.stage))]).toEqual(['window 1/5', 'window 2/5', 'window 3/5', 'window 4/5', 'window 5/5']);
+    const windows = seen.filter((p) => p.stage?.en.startsWith('transcribing '));
+    expect([...new Set(windows.map((p) => p.stage?.en))]).toEqual([
+      'transcribing 1/5',
+      'transcribing 2/5',
+      'transcribing 3/5',
+      'transcribing 4/5',
+      'transcribing 5/5',
+    ]);
     expect(windows.map((p) => p.percent)).toEqual([0, 20, 40, 60, 80, 100]);
   });
 
   it('GIVEN a running 2-minute job WHEN it is cancelled during window 2 THEN it stops there and replies with what it has', async () => {
     const { jobId } = await enqueue('long-2');
-    await waitFor(() => (progress.get(jobId) ?? []).some((p) => p.stage === 'window 2/5'), 30_000, 'window 2');
+    await waitFor(() => (progress.get(jobId) ?? []).some((p) => p.stage?.en === 'transcribing 2/5'), 30_000, 'window 2');
     expect(await producer.cancel('transcribe', jobId)).toBe('signalled');
     const reply = await replyFor(jobId);
-    const result = LANES.transcribe.result.parse(reply.outcome.ok ? reply.outcome.result : null);
+    const result = transcribeLane.result.parse(reply.outcome.ok ? reply.outcome.result : null);
     expect(result.stopped).toBe('cancelled');
     expect(result.segments?.length).toBeLessThanOrEqual(2);
-    expect((progress.get(jobId) ?? []).map((p) => p.stage)).not.toContain('window 4/5');
+    expect((progress.get(jobId) ?? []).map((p) => p.stage?.en)).not.toContain('transcribing 4/5');
   });
 });

@@ -5,7 +5,7 @@
 import type { RankedEntry } from './lexical.ts';
 
 /**
- * Confidence below which the lexical lane refuses. Calibrated with `src/cli/eval-faq.ts --calibrate` on CLINC150
+ * Confidence below which the lexical lane refuses. Calibrated with `src/lanes/faq/cli/eval.ts --calibrate` on CLINC150
  * `val` + `oos_val` (150 entries of 10 paraphrases; accuracy with "don't know" as a class, in-scope and out-of-scope
  * weighted equally, refusing at most 8% of in-scope questions). On CLINC150 `test` it gives 0.786 accuracy, 6.6%
  * in-scope refusals and 62% out-of-scope recall. Scores shift with the size and wording of a FAQ, so this is only the
