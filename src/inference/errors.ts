@@ -1,19 +1,44 @@
-/** Turns transformers.js load failures into messages a user (or admin) can act on. */
+/**
+ * Turns transformers.js load failures into messages a member can read and an admin can act on.
+ *
+ * The message goes to whoever asked, in any channel, so it names the model and the command to run but never
+ * a server path (the models folder, a missing file, an absolute model path). Those go to the worker's log,
+ * and `npm run models -- status` lists the missing files on the server itself.
+ */
+import path from 'node:path';
 import { UserError } from '../core/errors.ts';
+import type { Logger } from '../core/logger.ts';
+import { redactUrlsIn } from '../core/redact-url.ts';
 import type { Config } from '../config/index.ts';
 import type { ModelSpec } from './runtime.ts';
 
-/** The thrown error when a model's files are not in `models.dir` and downloads are off (or failed). */
-export function toModelError(error: unknown, spec: ModelSpec, models: Config['models']): Error {
-  const message = error instanceof Error ? error.message : String(error);
-  const missing = /not found locally|could not locate file|local_files_only|Unauthorized access|fetch failed|ENOTFOUND|EAI_AGAIN/iu.test(
-    message,
+const MISSING = /not found locally|could not locate file|local_files_only|Unauthorized access|fetch failed|ENOTFOUND|EAI_AGAIN/iu;
+
+/**
+ * The error to throw for a failed model load: a `UserError('model_missing')` without paths when the files
+ * are absent or could not be downloaded (the full detail is logged at warn), otherwise the original error.
+ */
+export function toModelError(error: unknown, spec: ModelSpec, models: Config['models'], logger?: Logger): Error {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (!MISSING.test(detail)) return error instanceof Error ? error : new Error(detail);
+  logger?.warn(
+    {
+      model: spec.model,
+      task: spec.task,
+      dtype: spec.dtype,
+      modelsDir: models.dir,
+      allowRemote: models.allowRemote,
+      detail: redactUrlsIn(detail),
+    },
+    'model not available',
   );
-  if (!missing) return error instanceof Error ? error : new Error(message);
-  const file = /at "([^"]+)"/u.exec(message)?.[1];
-  const where = file ? ` (missing ${file})` : '';
   const how = models.allowRemote
-    ? 'The download failed; check the network, or fetch it with `npm run models -- download`.'
-    : 'Downloads are off (offline mode); fetch it with `npm run models -- download` on a machine with internet access.';
-  return new UserError('model_missing', `The model ${spec.model} is not available in ${models.dir}${where}. ${how}`);
+    ? 'The download failed; an admin can fetch it with `npm run models -- download` (the worker log has the details).'
+    : 'Downloads are off here; an admin can fetch it with `npm run models -- download` on a machine with internet access.';
+  return new UserError('model_missing', `The model ${displayName(spec.model)} is not available on this server. ${how}`);
+}
+
+/** A Hugging Face id (`org/name`) as it is; a model configured by filesystem path only by its folder name. */
+export function displayName(model: string): string {
+  return path.isAbsolute(model) || model.startsWith('.') || model.includes('\\') ? path.basename(model) : model;
 }
