@@ -3,6 +3,7 @@
  * (Discord's CDN by default). The size limit is checked before and while downloading, so a huge or
  * lying response never fills memory.
  */
+import { audioErrors } from '../../audio/messages.ts';
 import { UserError } from '../../core/errors.ts';
 import type { AudioSource } from './schema.ts';
 
@@ -17,6 +18,7 @@ export async function fetchAudio(source: AudioSource, limits: FetchLimits, signa
   if (source.kind === 'inline') {
     const bytes = Buffer.from(source.base64, 'base64');
     if (bytes.byteLength > limits.maxBytes) throw tooLarge(bytes.byteLength, limits.maxBytes);
+    if (bytes.byteLength === 0) throw audioErrors.empty();
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
   const url = checkUrl(source.url, limits.allowedHosts);
@@ -43,6 +45,7 @@ export async function fetchAudio(source: AudioSource, limits: FetchLimits, signa
     if (total > limits.maxBytes) throw tooLarge(total, limits.maxBytes);
     chunks.push(chunk);
   }
+  if (total === 0) throw audioErrors.empty();
   return Buffer.concat(chunks);
 }
 
