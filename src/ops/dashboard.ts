@@ -14,7 +14,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Queue } from 'bullmq';
 import { Hono } from 'hono';
 import type { Logger } from '../core/logger.ts';
-import { authorized, type Credentials } from './basic-auth.ts';
+import { authorized, dashboardAccess, type Credentials } from './basic-auth.ts';
+import type { HttpConfig } from './config.ts';
 
 /** Where the dashboard lives on the operations port. */
 export const DASHBOARD_PATH = '/admin/queues';
@@ -57,4 +58,24 @@ export function createDashboard(options: DashboardOptions): DashboardHandler {
     }
     void listener(request, response);
   };
+}
+
+/**
+ * The bot's dashboard as `http` and the environment allow it: undefined when turned off, or when refused
+ * (a public address without credentials), which is logged at error with what to change. The rest of the
+ * operations server (health, metrics) runs either way.
+ */
+export function dashboardFor(
+  http: HttpConfig,
+  queues: readonly Queue[],
+  env: Readonly<Record<string, string | undefined>>,
+  logger: Logger,
+): DashboardHandler | undefined {
+  if (!http.dashboard || http.port === 0) return undefined;
+  const access = dashboardAccess(http.host, env);
+  if (!access.allowed) {
+    logger.error({ reason: access.reason }, `queue dashboard refused to start: ${access.reason}`);
+    return undefined;
+  }
+  return createDashboard({ queues, credentials: access.credentials, logger });
 }

@@ -7,7 +7,7 @@
 export { dashboardAccess, type Credentials, type DashboardAccess } from './basic-auth.ts';
 export { httpConfigSchema, httpEnvOverrides, isLoopback, OPS_DEFAULTS, watchdogConfigSchema, workerPorts } from './config.ts';
 export type { HttpConfig, WatchdogConfig } from './config.ts';
-export { createDashboard, DASHBOARD_PATH, type DashboardHandler } from './dashboard.ts';
+export { createDashboard, DASHBOARD_PATH, dashboardFor, type DashboardHandler } from './dashboard.ts';
 export { OpsMetrics, type JobOutcome, type JobStage, type QueueDepth } from './metrics.ts';
 export { bullmqQueueDepth } from './queue-depth.ts';
 export { notReady, ready, redisCheck, runChecks, type CheckResult, type Readiness, type ReadinessCheck } from './readiness.ts';
