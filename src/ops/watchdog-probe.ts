@@ -1,13 +1,13 @@
 /**
  * Feeds the watchdog from a real worker process: each lane's waiting count from its BullMQ queue, the jobs
  * this process's BullMQ worker finished (its `completed` and `failed` events), and the event loop's delay
- * (`perf_hooks.monitorEventLoopDelay`). It ticks on a timer, logs when the verdict changes, and exposes the
+ * (`LagSampler`). It ticks on a timer, logs when the verdict changes, and exposes the
  * last verdict as a readiness check.
  */
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { Queue, Worker } from 'bullmq';
 import type { Logger } from '../core/logger.ts';
 import type { WatchdogConfig } from './config.ts';
+import { LagSampler } from './lag.ts';
 import type { ReadinessCheck } from './readiness.ts';
 import { defaultStallMs, WatchdogState, type LaneObservation } from './watchdog.ts';
 
@@ -32,7 +32,7 @@ export interface WatchdogOptions {
 export class Watchdog {
   readonly #state: WatchdogState;
   readonly #finished = new Map<string, number>();
-  readonly #lag: IntervalHistogram = monitorEventLoopDelay({ resolution: 20 });
+  readonly #lag = new LagSampler();
   readonly #options: WatchdogOptions;
   readonly #now: () => number;
   readonly #detach: (() => void)[] = [];
@@ -65,14 +65,12 @@ export class Watchdog {
 
   /** Starts ticking; the timer never keeps the process alive. */
   start(): void {
-    this.#lag.enable();
     this.#timer = setInterval(() => void this.tick(), this.#options.intervalMs ?? 5_000).unref();
   }
 
   /** One look: lag since the last look, the lanes' waiting counts, then the verdict (logged when it changes). */
   async tick(): Promise<void> {
-    this.#state.observeLag(this.#now(), this.#lag.max / 1e6);
-    this.#lag.reset();
+    this.#state.observeLag(this.#now(), this.#lag.take());
     try {
       this.#state.observeLanes(this.#now(), await this.#observe());
     } catch (error) {
@@ -104,7 +102,7 @@ export class Watchdog {
 
   close(): void {
     clearInterval(this.#timer);
-    this.#lag.disable();
+    this.#lag.close();
     for (const detach of this.#detach.splice(0)) detach();
   }
 }
