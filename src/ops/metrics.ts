@@ -6,21 +6,15 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Readiness } from './readiness.ts';
+import { registerScrapeGauges, type QueueDepth, type ScrapeSources } from './scrape-gauges.ts';
+
+export type { QueueDepth } from './scrape-gauges.ts';
 
 /** How a job ended, from the member's point of view. */
 export type JobOutcome = 'completed' | 'refused' | 'failed' | 'cancelled' | 'timeout' | 'stalled' | 'handed_back';
 
 /** The stages of one request: waiting in the queue, running the model, delivering the answer, all of it. */
 export type JobStage = 'queue_wait' | 'model' | 'delivery' | 'end_to_end';
-
-/** Jobs in one queue by state, as read on each scrape. */
-export interface QueueDepth {
-  readonly queue: string;
-  readonly waiting: number;
-  readonly active: number;
-  readonly delayed: number;
-  readonly failed: number;
-}
 
 export interface OpsMetricsOptions {
   /** `bot` or `worker`: a label on every series, so one dashboard can tell the processes apart. */
@@ -43,9 +37,7 @@ export class OpsMetrics {
   readonly #discordResponses: Counter<'status'>;
   readonly #discordRateLimits: Counter<'scope'>;
   readonly #collectErrors: Counter<'source'>;
-  #depth: (() => Promise<readonly QueueDepth[]>) | undefined;
-  #ping: (() => number | ReadonlyMap<number, number>) | undefined;
-  #readiness: (() => Promise<Readiness>) | undefined;
+  readonly #sources: ScrapeSources = {};
 
   constructor(options: OpsMetricsOptions) {
     const registers = [this.registry];
@@ -94,9 +86,10 @@ export class OpsMetrics {
       labelNames: ['source'],
       registers,
     });
-    this.#registerQueueDepth(options.collectTimeoutMs ?? 2_000);
-    this.#registerGatewayPing();
-    this.#registerReadiness();
+    registerScrapeGauges(this.registry, this.#sources, {
+      timeoutMs: options.collectTimeoutMs ?? 2_000,
+      onError: (source) => this.#collectErrors.inc({ source }),
+    });
   }
 
   /** A job ended; `stagesMs` holds whichever stage durations the caller measured, in milliseconds. */
@@ -133,7 +126,7 @@ export class OpsMetrics {
 
   /** Where queue depths come from on each scrape (see `bullmqQueueDepth`). */
   watchQueueDepth(source: () => Promise<readonly QueueDepth[]>): void {
-    this.#depth = source;
+    this.#sources.depth = source;
   }
 
   /**
@@ -141,83 +134,16 @@ export class OpsMetrics {
    * (discord.js: `client.ws.ping`, or the shards' `ping`). A negative value (no heartbeat yet) is left out.
    */
   watchGatewayPing(read: () => number | ReadonlyMap<number, number>): void {
-    this.#ping = read;
+    this.#sources.ping = read;
   }
 
   /** Readiness on each scrape as `kotodama_ready{check}` (1/0), so that alerts need no extra probe. */
   watchReadiness(run: () => Promise<Readiness>): void {
-    this.#readiness = run;
+    this.#sources.readiness = run;
   }
 
   /** The Prometheus text exposition of every metric. */
   async render(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
-
-  #registerQueueDepth(timeoutMs: number): void {
-    const source = () => this.#depth;
-    const failed = () => this.#collectErrors.inc({ source: 'queue_depth' });
-    new Gauge({
-      name: 'kotodama_queue_jobs',
-      help: 'Jobs per queue and state (waiting includes prioritized), read from Redis on each scrape.',
-      labelNames: ['queue', 'state'],
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        const read = source();
-        if (!read) return;
-        try {
-          for (const depth of await withTimeout(read(), timeoutMs)) {
-            for (const state of ['waiting', 'active', 'delayed', 'failed'] as const) this.set({ queue: depth.queue, state }, depth[state]);
-          }
-        } catch {
-          failed();
-        }
-      },
-    });
-  }
-
-  #registerReadiness(): void {
-    const read = () => this.#readiness;
-    new Gauge({
-      name: 'kotodama_ready',
-      help: 'Readiness checks of this process (1 = ok), as /readyz reports them; check="all" is the verdict.',
-      labelNames: ['check'],
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        const run = read();
-        if (!run) return;
-        const readiness = await run();
-        for (const [check, result] of Object.entries(readiness.checks)) this.set({ check }, result.ok ? 1 : 0);
-        this.set({ check: 'all' }, readiness.ready ? 1 : 0);
-      },
-    });
-  }
-
-  #registerGatewayPing(): void {
-    const read = () => this.#ping?.();
-    new Gauge({
-      name: 'kotodama_discord_gateway_ping_seconds',
-      help: 'Round trip of the last Discord gateway heartbeat, per shard.',
-      labelNames: ['shard'],
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        const pings = read();
-        if (pings === undefined) return;
-        for (const [shard, ms] of typeof pings === 'number' ? [[0, pings] as const] : pings) {
-          if (ms >= 0) this.set({ shard: String(shard) }, ms / 1000);
-        }
-      },
-    });
-  }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
