@@ -44,7 +44,9 @@ export async function fetchCapped(url: string, options: CappedFetchOptions): Pro
     return await readCapped(response.body, maxBytes, () => tooLarge(undefined, maxBytes));
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
-    if (error instanceof UserError || error instanceof CapError) throw error instanceof CapError ? error.cause : error;
+    if (error instanceof CapError) throw error.cause;
+    if (error instanceof UserError) throw error;
+    if (timeout.aborted) throw refused('Downloading that file took too long. Please send it again.');
     throw refused('The download of that file broke off. Please send it again.');
   } finally {
     stop.abort();

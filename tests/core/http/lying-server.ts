@@ -63,8 +63,7 @@ export async function stream(res: ServerResponse, served: Served, total: number,
   while (served.written < total && !gone) {
     const piece = chunk.subarray(0, Math.min(chunk.length, total - served.written));
     served.written += piece.length;
-    if (!sink.write(piece))
-      await new Promise((resolve) => (gone ? resolve(undefined) : sink.once('drain', resolve) && res.once('close', resolve)));
+    if (!sink.write(piece)) await drainedOrClosed(sink, res);
   }
   if (!gone) {
     sink.end();
@@ -78,4 +77,18 @@ export async function gzipBomb(res: ServerResponse, served: Served, total: numbe
   const gzip = createGzip();
   gzip.pipe(res);
   await stream(res, served, total, gzip);
+}
+
+/** Resolves when `sink` can take more, or when the client has gone. */
+function drainedOrClosed(sink: NodeJS.WritableStream, res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    if (res.destroyed) return resolve();
+    const done = () => {
+      sink.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    sink.once('drain', done);
+    res.once('close', done);
+  });
 }
