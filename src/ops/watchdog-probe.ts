@@ -1,8 +1,8 @@
 /**
  * Feeds the watchdog from a real worker process: each lane's waiting count from its BullMQ queue, the jobs
  * this process's BullMQ worker finished (its `completed` and `failed` events), and the event loop's delay
- * (`LagSampler`). It ticks on a timer, logs when the verdict changes, and exposes the
- * last verdict as a readiness check.
+ * (`LagSampler`). It ticks on a timer, logs when the verdict changes, and exposes the last verdict as a
+ * readiness check.
  */
 import type { Queue, Worker } from 'bullmq';
 import type { Logger } from '../core/logger.ts';
@@ -38,6 +38,7 @@ export class Watchdog {
   readonly #detach: (() => void)[] = [];
   #timer: NodeJS.Timeout | undefined;
   #lastKey: string | undefined;
+  #ticking = false;
 
   constructor(options: WatchdogOptions) {
     this.#options = options;
@@ -65,7 +66,13 @@ export class Watchdog {
 
   /** Starts ticking; the timer never keeps the process alive. */
   start(): void {
-    this.#timer = setInterval(() => void this.tick(), this.#options.intervalMs ?? 5_000).unref();
+    // During a Redis outage a look can wait for the reconnection: never start a second one meanwhile.
+    const look = async () => {
+      if (this.#ticking) return;
+      this.#ticking = true;
+      await this.tick().finally(() => (this.#ticking = false));
+    };
+    this.#timer = setInterval(() => void look(), this.#options.intervalMs ?? 5_000).unref();
   }
 
   /** One look: lag since the last look, the lanes' waiting counts, then the verdict (logged when it changes). */
