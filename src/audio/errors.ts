@@ -20,6 +20,12 @@ export const audioErrors = {
       en: `This file is ${formatBytes(bytes)}; the limit here is ${formatBytes(max)}.`,
       ja: `このファイルは${formatBytes(bytes)}です。上限は${formatBytes(max)}です。`,
     }),
+  /** The size was not announced, and the download ran past the limit. */
+  tooLargeUnknown: (max: number) =>
+    refuse('audio_too_large', {
+      en: `This file is larger than ${formatBytes(max)}, the limit here.`,
+      ja: `このファイルは上限の${formatBytes(max)}より大きいです。`,
+    }),
   tooLong: (seconds: number | null, max: number) =>
     refuse(
       'audio_too_long',

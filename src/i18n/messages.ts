@@ -61,6 +61,14 @@ export const coreMessages = {
     ja: `ファイルをダウンロードできませんでした${status ? `（HTTP ${status}）` : '（リンクの期限が切れた可能性があります）'}。もう一度送ってください。`,
   }),
   takesOnOff: (key: string): LocalText => ({ en: `${key} takes on or off.`, ja: `${key} には on か off を指定してください。` }),
+  downloadTooSlow: {
+    en: 'Downloading that file took too long. Please send it again.',
+    ja: 'ファイルのダウンロードに時間がかかりすぎました。もう一度送ってください。',
+  },
+  downloadBrokeOff: {
+    en: 'The download of that file broke off. Please send it again.',
+    ja: 'ファイルのダウンロードが途中で切れました。もう一度送ってください。',
+  },
   invalidUrl: { en: 'That attachment link is not a valid URL.', ja: 'この添付ファイルのリンクは正しいURLではありません。' },
   foreignHost: (allowed: string, host: string): LocalText => ({
     en: `I only download attachments from Discord (${allowed}), not from ${host}.`,

@@ -4,10 +4,12 @@
  *
  * The API key comes from the caller (read from the environment by `createChatProvider`) and goes only into
  * the Authorization header: it is never logged, and it is scrubbed from any server text that is logged.
+ * The base URL is logged without credentials (a proxy's basic-auth password may sit in it).
  */
 import { UserError } from '../core/errors.ts';
 import { inferenceMessages as m } from './messages.ts';
 import type { Logger } from '../core/logger.ts';
+import { redactErrorUrls, redactUrl } from '../core/redact-url.ts';
 import type { ChatOutcome, ChatProvider, ChatRequest, ChatTurn } from './chat.ts';
 import { SseParser, type SseEvent } from './sse.ts';
 
@@ -63,7 +65,8 @@ export class OpenAIChatProvider implements ChatProvider {
       });
     } catch (error) {
       if (signal.aborted) return outcome();
-      this.#options.logger?.warn({ err: error, baseUrl: this.#options.baseUrl }, 'chat server unreachable');
+      // undici quotes the URL it refused, password included: redact the error too.
+      this.#options.logger?.warn({ err: redactErrorUrls(error), baseUrl: redactUrl(this.#options.baseUrl) }, 'chat server unreachable');
       throw new UserError('unavailable', m.serverUnreachable);
     }
     if (!response.ok || !response.body) throw await this.#httpError(response, request);
@@ -77,7 +80,7 @@ export class OpenAIChatProvider implements ChatProvider {
       // Cancellation or the lane timeout: keep what was written.
       if (signal.aborted) return outcome();
       if (error instanceof UserError) throw error;
-      this.#options.logger?.warn({ err: error }, 'chat stream broke off');
+      this.#options.logger?.warn({ err: redactErrorUrls(error) }, 'chat stream broke off');
       if (!state.valid) throw new UserError('unavailable', m.serverBrokeOff);
     } finally {
       if (state.malformed) this.#options.logger?.warn({ malformed: state.malformed }, 'skipped unreadable chunks from the chat server');
@@ -132,7 +135,7 @@ export class OpenAIChatProvider implements ChatProvider {
   async #httpError(response: Response, request: ChatRequest): Promise<UserError> {
     const text = await response.text().catch(() => '');
     this.#options.logger?.warn(
-      { status: response.status, baseUrl: this.#options.baseUrl, body: this.#scrub(text.slice(0, 500)) },
+      { status: response.status, baseUrl: redactUrl(this.#options.baseUrl), body: this.#scrub(text.slice(0, 500)) },
       'chat server refused the request',
     );
     const status = `HTTP ${response.status}`;

@@ -81,7 +81,7 @@ export class ModelRuntime {
       logger.info({ model: spec.model, task: spec.task, dtype: spec.dtype, ms: Math.round(performance.now() - started) }, 'model loaded');
       return loaded;
     } catch (error) {
-      throw toModelError(error, spec, models);
+      throw toModelError(error, spec, models, logger);
     }
   }
 

@@ -1,10 +1,13 @@
 /**
  * Questions the FAQ could not answer and answers members marked 👎, kept per guild for `faq.missRetentionDays`
  * so that admins can turn them into entries. Only the question text is kept: no user id, nothing to forget per user.
+ * A stored value that does not parse or validate is skipped and logged, never fatal.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { Logger } from '../../core/logger.ts';
+import { parseStored, preview } from '../../core/stored-json.ts';
 import { normalize, words } from './retrieval/tokenize.ts';
 
 /** Newest misses kept per guild, whatever the retention: bounds memory on a busy server. */
@@ -47,6 +50,7 @@ export class MissLog {
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly retentionSec: number,
+    private readonly logger?: Logger,
   ) {}
 
   #key(guildId: string): string {
@@ -70,9 +74,12 @@ export class MissLog {
     const raw = await this.redis.zrangebyscore(this.#key(guildId), now - this.retentionSec * 1000, '+inf');
     const groups = new Map<string, { question: string; count: number; downvotes: number; entries: Map<string, number>; last: number }>();
     for (const member of raw) {
-      const parsed = missSchema.safeParse(JSON.parse(member));
-      if (!parsed.success) continue;
-      const miss = parsed.data;
+      const parsed = parseStored(missSchema, member);
+      if (!parsed.ok) {
+        this.logger?.warn({ guildId, problem: parsed.problem, value: preview(member) }, 'skipped a corrupt stored FAQ miss');
+        continue;
+      }
+      const miss = parsed.value;
       const key = missKey(miss.question);
       const group = groups.get(key) ?? { question: miss.question, count: 0, downvotes: 0, entries: new Map<string, number>(), last: 0 };
       group.count++;
@@ -94,7 +101,10 @@ export class MissLog {
     const group = (await this.groups(guildId)).find((g) => g.key === key);
     if (!group) return undefined;
     const raw = await this.redis.zrangebyscore(this.#key(guildId), '-inf', '+inf');
-    const doomed = raw.filter((member) => missKey((JSON.parse(member) as { question: string }).question) === key);
+    const doomed = raw.filter((member) => {
+      const parsed = parseStored(missSchema, member);
+      return parsed.ok && missKey(parsed.value.question) === key;
+    });
     if (doomed.length) await this.redis.zrem(this.#key(guildId), ...doomed);
     return group;
   }
@@ -106,7 +116,10 @@ export class MissLog {
 
   async answered(jobId: string): Promise<Answered | undefined> {
     const raw = await this.redis.get(`${this.prefix}:faq:answered:${jobId}`);
-    const parsed = raw ? answeredSchema.safeParse(JSON.parse(raw)) : undefined;
-    return parsed?.success ? parsed.data : undefined;
+    if (raw === null) return undefined;
+    const parsed = parseStored(answeredSchema, raw);
+    if (parsed.ok) return parsed.value;
+    this.logger?.warn({ jobId, problem: parsed.problem, value: preview(raw) }, 'skipped a corrupt stored FAQ answer');
+    return undefined;
   }
 }

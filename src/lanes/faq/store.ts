@@ -6,10 +6,15 @@
  * tombstone. `import --replace` turns the file's entries off for that guild. Every change increments the guild's
  * version in the same transaction; workers compare it on each job and rebuild their index when it moved, so changes
  * apply at once in every process without a restart or a pub/sub channel that could miss a message.
+ *
+ * A stored value that does not parse or validate is skipped and logged: one bad entry must not take the
+ * rest of the server's FAQ down with it.
  */
 import type { Redis } from 'ioredis';
 import { UserError } from '../../core/errors.ts';
 import { faqMessages } from './messages.ts';
+import type { Logger } from '../../core/logger.ts';
+import { parseStored, preview } from '../../core/stored-json.ts';
 import { faqEntrySchema, type FaqEntry } from './entry.ts';
 
 /** Bounds one guild's FAQ so that an index rebuild stays well under a second. */
@@ -34,6 +39,7 @@ export class FaqStore {
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly defaults: () => Promise<readonly FaqEntry[]>,
+    private readonly logger?: Logger,
   ) {}
 
   key(guildId: string, part: 'entries' | 'settings' | 'version' | 'misses'): string {
@@ -57,14 +63,7 @@ export class FaqStore {
       return value;
     }) as [string | null, Record<string, string>, Record<string, string>];
     const defaults = settings.defaults !== 'off';
-    const own = new Map<string, FaqEntry | null>();
-    for (const [id, json] of Object.entries(stored)) {
-      if (json === TOMBSTONE) own.set(id, null);
-      else {
-        const parsed = faqEntrySchema.safeParse(JSON.parse(json));
-        if (parsed.success) own.set(id, parsed.data);
-      }
-    }
+    const own = this.#ownEntries(guildId, stored);
     const entries: FaqEntry[] = [];
     const sources = new Map<string, EntrySource>();
     for (const entry of defaults ? await this.defaults() : []) {
@@ -77,8 +76,30 @@ export class FaqStore {
       entries.push(entry);
       sources.set(id, 'server');
     }
-    const threshold = settings.threshold === undefined ? null : Number(settings.threshold);
-    return { version: Number(version ?? 0), entries, sources, threshold, defaults };
+    return { version: Number(version ?? 0), entries, sources, threshold: this.#threshold(guildId, settings.threshold), defaults };
+  }
+
+  /** The guild's stored entries by id (`null` = tombstone); corrupt values are left out and logged. */
+  #ownEntries(guildId: string, stored: Record<string, string>): Map<string, FaqEntry | null> {
+    const own = new Map<string, FaqEntry | null>();
+    for (const [id, json] of Object.entries(stored)) {
+      if (json === TOMBSTONE) {
+        own.set(id, null);
+        continue;
+      }
+      const parsed = parseStored(faqEntrySchema, json);
+      if (parsed.ok) own.set(id, parsed.value);
+      else this.logger?.warn({ guildId, entryId: id, problem: parsed.problem, value: preview(json) }, 'skipped a corrupt stored FAQ entry');
+    }
+    return own;
+  }
+
+  #threshold(guildId: string, stored: string | undefined): number | null {
+    if (stored === undefined) return null;
+    const value = Number(stored);
+    if (Number.isFinite(value) && value >= 0 && value <= 1) return value;
+    this.logger?.warn({ guildId, value: preview(stored) }, 'ignored a corrupt stored FAQ threshold');
+    return null;
   }
 
   async get(guildId: string, id: string): Promise<FaqEntry | undefined> {

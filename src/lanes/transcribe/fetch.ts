@@ -1,12 +1,14 @@
 /**
  * Fetches audio bytes for a job: inline bytes (local chat) or a URL on an allowed attachment host
- * (Discord's CDN by default). The size limit is checked before and while downloading, so a huge or
- * lying response never fills memory.
+ * (Discord's CDN by default). The size limit is checked before and while downloading (`fetchCapped`), so a
+ * huge or lying response never fills memory.
  */
 import { audioErrors } from '../../audio/errors.ts';
-import { UserError } from '../../core/errors.ts';
-import { coreMessages } from '../../i18n/messages.ts';
+import { fetchCapped } from '../../core/http/fetch-capped.ts';
 import type { AudioSource } from './schema.ts';
+
+/** Kept here for the callers that import it from the lane; the policy itself lives in `core/http`. */
+export { checkUrl } from '../../core/http/url-policy.ts';
 
 export interface FetchLimits {
   readonly maxBytes: number;
@@ -16,54 +18,32 @@ export interface FetchLimits {
 }
 
 export async function fetchAudio(source: AudioSource, limits: FetchLimits, signal?: AbortSignal): Promise<Uint8Array> {
-  if (source.kind === 'inline') {
-    const bytes = Buffer.from(source.base64, 'base64');
-    if (bytes.byteLength > limits.maxBytes) throw tooLarge(bytes.byteLength, limits.maxBytes);
-    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
-  const url = checkUrl(source.url, limits.allowedHosts);
-  if (source.size !== undefined && source.size > limits.maxBytes) throw tooLarge(source.size, limits.maxBytes);
-  const timeout = AbortSignal.timeout(limits.timeoutMs ?? 60_000);
-  let response: Response;
-  try {
-    response = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, redirect: 'error' });
-  } catch {
-    throw new UserError('attachment_refused', coreMessages.downloadFailed(null));
-  }
-  if (!response.ok || !response.body) {
-    throw new UserError('attachment_refused', coreMessages.downloadFailed(response.status));
-  }
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > limits.maxBytes) {
-    await response.body.cancel();
-    throw tooLarge(declared, limits.maxBytes);
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of response.body) {
-    total += chunk.byteLength;
-    if (total > limits.maxBytes) throw tooLarge(total, limits.maxBytes);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+  const bytes = source.kind === 'inline' ? decodeInline(source.base64, limits.maxBytes) : await download(source, limits, signal);
+  if (bytes.byteLength === 0) throw audioErrors.empty();
+  return bytes;
 }
 
-/** Only the configured hosts, only https (http for loopback test servers). */
-export function checkUrl(raw: string, allowedHosts: readonly string[]): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new UserError('attachment_refused', coreMessages.invalidUrl);
-  }
-  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  const allowed = allowedHosts.some((entry) => entry === url.host || (!entry.includes(':') && entry === url.hostname && url.port === ''));
-  if (!allowed || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
-    throw new UserError('attachment_refused', coreMessages.foreignHost(allowedHosts.join(', '), url.host));
-  }
-  return url;
+function decodeInline(base64: string, maxBytes: number): Uint8Array {
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.byteLength > maxBytes) throw audioErrors.tooLarge(bytes.byteLength, maxBytes);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-function tooLarge(bytes: number, max: number): UserError {
-  return audioErrors.tooLarge(bytes, max);
+function download(
+  source: Extract<AudioSource, { kind: 'url' }>,
+  limits: FetchLimits,
+  signal: AbortSignal | undefined,
+): Promise<Uint8Array> {
+  const pending = fetchCapped(source.url, {
+    maxBytes: limits.maxBytes,
+    allowedHosts: limits.allowedHosts,
+    declaredBytes: source.size,
+    timeoutMs: limits.timeoutMs,
+    signal,
+    tooLarge: (bytes, max) => (bytes === undefined ? audioErrors.tooLargeUnknown(max) : audioErrors.tooLarge(bytes, max)),
+  });
+  // An abort (cancel, lane timeout, shutdown) stops the download; the lane worker reads the signal's reason.
+  return pending.catch((error: unknown) => {
+    throw signal?.aborted ? audioErrors.cancelled() : error;
+  });
 }

@@ -6,7 +6,8 @@ const languageCode = z.string().regex(/^[a-z]{2,3}$/u, 'use a language code such
 /** Where the audio comes from: a Discord CDN URL (checked against the allowed hosts) or inline bytes. */
 export const audioSourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('url'), url: z.url(), name: z.string().optional(), size: z.number().int().nonnegative().optional() }),
-  z.strictObject({ kind: z.literal('inline'), base64: z.string().min(1), name: z.string().optional() }),
+  // An empty file is valid here on purpose: fetching it says "This file is empty.", which a member understands.
+  z.strictObject({ kind: z.literal('inline'), base64: z.string(), name: z.string().optional() }),
 ]);
 
 export const transcribeInputSchema = z.strictObject({
