@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -114,5 +114,23 @@ describe('eval-faq CLI', () => {
     expect(run('--faq', badFaq, '--queries', queries).stderr).toMatch(/bad\.json: 0\.questions/);
     const unknownId = jsonl('unknown.jsonl', [{ text: 'hi', expected: 'nope' }]);
     expect(run('--faq', faqJson, '--queries', unknownId).stderr).toMatch(/unknown\.jsonl:1: expected "nope"/);
+  });
+
+  it('GIVEN a one-question-per-entry FAQ calibrated on questions without out-of-scope examples THEN it does not refuse everything', () => {
+    const fixture = resolve(ROOT, 'tests/fixtures/faq-single');
+    const inScope = jsonl(
+      'single-in-scope.jsonl',
+      readFileSync(join(fixture, 'queries.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { text: string; expected: string | null })
+        .filter((q) => q.expected !== null),
+    );
+    const { status, stdout, stderr } = run('--faq', join(fixture, 'faq.json'), '--queries', inScope, '--calibrate', inScope);
+    expect(status, stderr).toBe(0);
+    const m = JSON.parse(stdout) as Record<string, number | string | null>;
+    expect(m.threshold).toBeLessThan(1);
+    expect(m.in_scope_refusal_rate).toBeLessThanOrEqual(0.1);
+    expect(m.calibration).toBe('accuracy-no-oos');
   });
 });

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLD } from '../../../src/lanes/faq/retrieval/decide.ts';
+import type { FaqEntry } from '../../../src/lanes/faq/entry.ts';
+import { decide, DEFAULT_THRESHOLD } from '../../../src/lanes/faq/retrieval/decide.ts';
 import { buildLexicalIndex } from '../../../src/lanes/faq/retrieval/lexical.ts';
 import { SMALL_FAQ } from './fixtures.ts';
 
@@ -86,5 +89,21 @@ describe('LexicalIndex with very small FAQs', () => {
 
   it('handles an empty FAQ', () => {
     expect(buildLexicalIndex([]).rank('anything')).toEqual([]);
+  });
+});
+
+describe('LexicalIndex on a one-question-per-entry FAQ (tests/fixtures/faq-single)', () => {
+  const dir = resolve(import.meta.dirname, '../../fixtures/faq-single');
+  const faq = JSON.parse(readFileSync(resolve(dir, 'faq.json'), 'utf8')) as FaqEntry[];
+  const queries = readFileSync(resolve(dir, 'queries.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { text: string; expected: string | null });
+  const inScope = queries.filter((q) => q.expected !== null);
+
+  it('GIVEN paraphrased questions THEN the default threshold and margin refuse at most 10% of them', () => {
+    const single = buildLexicalIndex(faq);
+    const refused = inScope.filter((q) => decide(single.rank(q.text, 20)).kind === 'unknown').length;
+    expect(refused / inScope.length).toBeLessThanOrEqual(0.1);
   });
 });
