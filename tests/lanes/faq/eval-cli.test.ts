@@ -50,7 +50,14 @@ describe('eval-faq CLI', () => {
     expect(status).toBe(0);
     expect(stdout.split('\n')).toHaveLength(1);
     const m = JSON.parse(stdout) as Record<string, number | null>;
-    expect(m).toMatchObject({ in_scope_accuracy: 1, in_scope_refusal_rate: 0, oos_recall: 1, entries: 7, queries: 4 });
+    expect(m).toMatchObject({
+      in_scope_accuracy: 1,
+      in_scope_refusal_rate: 0,
+      oos_recall: 1,
+      entries: 7,
+      queries: 4,
+      calibration: 'balanced',
+    });
     for (const key of ['threshold', 'p50_ms', 'p99_ms']) expect(typeof m[key]).toBe('number');
   });
 
@@ -58,7 +65,7 @@ describe('eval-faq CLI', () => {
     const inScopeOnly = jsonl('in-scope.jsonl', [{ text: 'how do i join voice', expected: 'join-voice' }]);
     const { status, stdout } = run('--faq', faqJson, '--queries', inScopeOnly, '--retrieval', 'lexical');
     expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ in_scope_accuracy: 1, oos_recall: null, queries: 1 });
+    expect(JSON.parse(stdout)).toMatchObject({ in_scope_accuracy: 1, oos_recall: null, queries: 1, calibration: 'default-threshold' });
   });
 
   it.each(['dense', 'hybrid'])(
@@ -132,5 +139,31 @@ describe('eval-faq CLI', () => {
     expect(m.threshold).toBeLessThan(1);
     expect(m.in_scope_refusal_rate).toBeLessThanOrEqual(0.1);
     expect(m.calibration).toBe('accuracy-no-oos');
+  });
+
+  it('GIVEN a margin that refuses more than the budget THEN it says so on stderr and takes the least-refusing threshold', () => {
+    const { status, stdout, stderr } = run(
+      '--faq',
+      faqJson,
+      '--queries',
+      queries,
+      '--calibrate',
+      calibrate,
+      '--margin',
+      '1',
+      '--max-refusal',
+      '0',
+    );
+    expect(status, stderr).toBe(0);
+    const m = JSON.parse(stdout) as Record<string, number | string | null>;
+    expect(m.calibration).toBe('least-refusing');
+    expect(m.threshold).toBeLessThan(1);
+    expect(stderr).toMatch(/no threshold refuses at most 0% of the in-scope calibration queries/u);
+  });
+
+  it('GIVEN --retrieval baseline THEN it measures plain TF-IDF cosine on the same files', () => {
+    const { status, stdout, stderr } = run('--faq', faqJson, '--queries', queries, '--retrieval', 'baseline');
+    expect(status, stderr).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ entries: 7, queries: 4, calibration: 'default-threshold' });
   });
 });
