@@ -2,7 +2,7 @@
  * Offline evaluation of FAQ retrieval: accuracy, refusals and latency on a query file, as one JSON line.
  *
  *   npx tsx src/cli/eval-faq.ts --faq <yaml|json> --queries <jsonl> [--calibrate <jsonl>] [--retrieval lexical|dense|hybrid]
- *     [--objective balanced|accuracy] [--max-refusal 0.08] [--margin 0.05]
+ *     [--objective balanced|accuracy] [--max-refusal 0.08] [--threshold 0.121] [--margin 0.02]
  *
  * Query lines are `{"text": "...", "expected": "<entry id>" | null}`; `null` means the FAQ should say it does not
  * know. With `--calibrate`, the refusal threshold is chosen on that file (never on the queries themselves).
@@ -21,7 +21,7 @@ class UsageError extends Error {}
 
 const USAGE =
   'usage: eval-faq --faq <yaml|json> --queries <jsonl> [--calibrate <jsonl> [--objective balanced|accuracy] ' +
-  '[--max-refusal 0.08]] [--margin 0.05] [--retrieval lexical|dense|hybrid|baseline]';
+  '[--max-refusal 0.08]] [--threshold 0.121] [--margin 0.02] [--retrieval lexical|dense|hybrid|baseline]';
 
 const faqFileSchema = z.union([z.array(faqEntrySchema), z.object({ entries: z.array(faqEntrySchema) })]);
 const queryLineSchema = z.object({ text: z.string().trim().min(1), expected: z.string().nullable() });
@@ -97,6 +97,8 @@ export interface EvaluateOptions extends CalibrationOptions {
   readonly calibrate?: string;
   /** `dense` and `hybrid` need the FAQ lane's embedding model (`lanes.faq.model` of the loaded config). */
   readonly retrieval?: RetrievalMode;
+  /** A fixed threshold instead of the default one (`0` with `margin: 0` measures plain top-1 accuracy). */
+  readonly threshold?: number;
 }
 
 /** What the `calibration` field of the output means, for the rules that are not simply the chosen objective. */
@@ -128,7 +130,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Record<string,
   });
   const trainMs = performance.now() - t0 - embedMs;
   const calibrated = calibration ? calibrateThreshold(index, calibration, options) : undefined;
-  const threshold = calibrated?.threshold ?? DEFAULT_THRESHOLD;
+  const threshold = calibrated?.threshold ?? options.threshold ?? DEFAULT_THRESHOLD;
   const note = calibrated && calibrationNote(calibrated, options.maxRefusal ?? DEFAULT_MAX_REFUSAL);
   if (note) console.error(`eval-faq: ${note}`);
 
@@ -160,7 +162,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Record<string,
     in_scope_refusal_rate: inScope ? round(inScopeRefused / inScope) : null,
     oos_recall: outOfScope ? round(outOfScopeRefused / outOfScope) : null,
     threshold: round(threshold),
-    calibration: calibrated?.rule ?? 'default-threshold',
+    calibration: calibrated?.rule ?? (options.threshold === undefined ? 'default-threshold' : 'fixed-threshold'),
     p50_ms: round(percentile(latencies, 0.5), 3),
     p99_ms: round(percentile(latencies, 0.99), 3),
     train_ms: round(trainMs, 1),
@@ -183,6 +185,7 @@ async function main(argv: string[]): Promise<void> {
         objective: { type: 'string', default: 'balanced' },
         'max-refusal': { type: 'string', default: String(DEFAULT_MAX_REFUSAL) },
         margin: { type: 'string' },
+        threshold: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -199,6 +202,9 @@ async function main(argv: string[]): Promise<void> {
   if (!(maxRefusal >= 0 && maxRefusal <= 1)) throw new UsageError(`--max-refusal must be a number between 0 and 1`);
   const margin = values.margin === undefined ? undefined : Number(values.margin);
   if (margin !== undefined && !(margin >= 0 && margin <= 1)) throw new UsageError(`--margin must be a number between 0 and 1`);
+  const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold must be a number between 0 and 1`);
+  if (threshold !== undefined && values.calibrate !== undefined) throw new UsageError(`give --threshold or --calibrate, not both`);
   const { faq, queries, calibrate } = values;
   const options: EvaluateOptions = {
     faq,
@@ -208,6 +214,7 @@ async function main(argv: string[]): Promise<void> {
     retrieval,
     ...(calibrate === undefined ? {} : { calibrate }),
     ...(margin === undefined ? {} : { margin }),
+    ...(threshold === undefined ? {} : { threshold }),
   };
   console.log(JSON.stringify(await evaluate(options)));
 }

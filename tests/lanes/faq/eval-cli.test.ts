@@ -161,9 +161,27 @@ describe('eval-faq CLI', () => {
     expect(stderr).toMatch(/no threshold refuses at most 0% of the in-scope calibration queries/u);
   });
 
-  it('GIVEN --retrieval baseline THEN it measures plain TF-IDF cosine on the same files', () => {
-    const { status, stdout, stderr } = run('--faq', faqJson, '--queries', queries, '--retrieval', 'baseline');
+  it('GIVEN --retrieval baseline with threshold and margin 0 THEN it measures plain TF-IDF top-1 accuracy, refusing nothing', () => {
+    const { status, stdout, stderr } = run(
+      '--faq',
+      faqJson,
+      '--queries',
+      queries,
+      '--retrieval',
+      'baseline',
+      '--threshold',
+      '0',
+      '--margin',
+      '0',
+    );
     expect(status, stderr).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ entries: 7, queries: 4, calibration: 'default-threshold' });
+    expect(JSON.parse(stdout)).toMatchObject({
+      entries: 7,
+      queries: 4,
+      calibration: 'fixed-threshold',
+      threshold: 0,
+      in_scope_refusal_rate: 0,
+    });
+    expect(run('--faq', faqJson, '--queries', queries, '--threshold', '0.2', '--calibrate', calibrate).stderr).toMatch(/not both/u);
   });
 });
