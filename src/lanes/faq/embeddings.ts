@@ -5,22 +5,57 @@
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { conventionsFor, type EmbedderConventions } from '../../inference/conventions.ts';
 import type { EmbedBatcher, EmbedFn } from './batcher.ts';
 
 /** The part of a transformers.js feature-extraction pipeline the FAQ lane uses. */
-export type Embedder = (
+export type Embedder = ((
   texts: string[],
-  options: { pooling: 'mean'; normalize: boolean },
-) => Promise<{ dims: readonly number[]; data: ArrayLike<number> }>;
+  options: { pooling: EmbedderConventions['pooling']; normalize: boolean },
+) => Promise<{ dims: readonly number[]; data: ArrayLike<number> }>) & {
+  /** Counts tokens for the length limit; a pipeline always has one. */
+  readonly tokenizer?: { encode(text: string): readonly number[] };
+};
 
-/** One forward pass: mean-pooled, L2-normalised rows (cosine = dot product). */
-export function forwardPass(embedder: Embedder): EmbedFn {
+/** Something worth a log line, such as a text cut to the model's input limit. */
+export type EmbedNote = (note: string, detail: Record<string, unknown>) => void;
+
+/**
+ * One forward pass with the model's conventions (`src/inference/conventions.ts`): its prefix for comparing questions
+ * with questions (`"query: "` on both sides for multilingual-e5, none for the fixture BERT), its pooling and
+ * normalisation (cosine = dot product), and its input limit: a longer text is cut to fit, with a note, never a crash.
+ * @param model The model id, which picks the conventions; without it, the generic ones (no prefix).
+ */
+export function forwardPass(embedder: Embedder, model = '', note: EmbedNote = () => undefined): EmbedFn {
+  const { conventions } = conventionsFor(model, 'embedder');
+  const { symmetricPrefix: prefix, pooling, normalize } = conventions;
   return async (texts) => {
-    const output = await embedder(texts, { pooling: 'mean', normalize: true });
+    const inputs = texts.map((text) => fitTokens(embedder, prefix + text, conventions.maxInputTokens, note));
+    const output = await embedder(inputs, { pooling, normalize });
     const dims = output.dims[output.dims.length - 1] ?? 0;
     const data = Float32Array.from(output.data);
     return texts.map((_, row) => data.slice(row * dims, (row + 1) * dims));
   };
+}
+
+/** `text` cut (at a character boundary, by bisection) to at most `maxTokens` tokens, special tokens included. */
+export function fitTokens(embedder: Embedder, text: string, maxTokens: number, note: EmbedNote): string {
+  const tokenizer = embedder.tokenizer;
+  // A character is at most 4 tokens (UTF-8 bytes of a byte-level vocabulary), plus two specials: short texts need
+  // no count, which keeps tokenizing twice off the path of ordinary questions.
+  if (!tokenizer || text.length * 4 + 2 <= maxTokens) return text;
+  const count = (t: string): number => tokenizer.encode(t).length;
+  const tokens = count(text);
+  if (tokens <= maxTokens) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (count(text.slice(0, mid)) <= maxTokens) lo = mid;
+    else hi = mid - 1;
+  }
+  note("text cut to the embedding model's input limit", { tokens, maxTokens, keptChars: lo, chars: text.length });
+  return text.slice(0, lo);
 }
 
 /** Where vectors are persisted: one Redis hash per model and dtype (vectors of different models never mix). */
@@ -29,8 +64,19 @@ export interface Persistence {
   readonly key: string;
 }
 
-export function embeddingKey(prefix: string, model: string, dtype: string): string {
-  return `${prefix}:faq:emb:${model}:${dtype}`;
+/**
+ * The Redis hash of a model's vectors. It names the input policy too (prefix, pooling, normalisation, length limit):
+ * vectors made with another policy are different vectors, so changing the conventions starts a new hash rather than
+ * mixing the two (the old one is simply never read again).
+ */
+export function embeddingKey(
+  prefix: string,
+  model: string,
+  dtype: string,
+  conventions: EmbedderConventions = conventionsFor(model, 'embedder').conventions,
+): string {
+  const policy = createHash('sha256').update(JSON.stringify(conventions)).digest('hex').slice(0, 8);
+  return `${prefix}:faq:emb:${model}:${dtype}:${policy}`;
 }
 
 const textHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 32);

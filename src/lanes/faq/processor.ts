@@ -64,7 +64,8 @@ export function createFaqProcessor({ config, runtime, logger, redis: given }: Fa
     try {
       const embedder = await runtime.load({ task: 'feature-extraction', model: lane.model, dtype: lane.dtype, device: lane.device });
       if (dense?.embedder !== embedder) {
-        const batcher = new EmbedBatcher(forwardPass(embedder as unknown as Embedder), batchWaitMs, batchMax);
+        const note = (message: string, detail: Record<string, unknown>) => logger.info({ ...detail, model: lane.model }, message);
+        const batcher = new EmbedBatcher(forwardPass(embedder as unknown as Embedder, lane.model, note), batchWaitMs, batchMax);
         const persistence = () => (redis ? { redis, key: embeddingKey(prefix, lane.model, lane.dtype) } : undefined);
         dense = { embedder, batcher, cache: new EmbeddingCache(batcher, persistence) };
       }

@@ -45,6 +45,7 @@ export async function buildRanker(mode: RetrievalMode, entries: readonly FaqEntr
         dtype: lane.dtype,
         device: lane.device,
       })) as unknown as Embedder,
+      lane.model,
     );
     const started = performance.now();
     const embedAll = async (texts: readonly string[]): Promise<Float32Array[]> => {
