@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/core/errors.ts';
-import { parseCsv } from '../../../src/lanes/faq/csv.ts';
+import { formatCsv, parseCsv } from '../../../src/lanes/faq/csv.ts';
 import { exportFaq, formatFromName, parseFaqDocument, type FaqFormat } from '../../../src/lanes/faq/formats.ts';
 import { SMALL_FAQ } from './fixtures.ts';
 
@@ -37,6 +37,21 @@ describe('FAQ formats', () => {
       { id: 'loc', questions: ['Where, exactly, is it?', 'Where is it?'], answer: 'Say "hi"\nthen go' },
       { id: 'how-do-i-pay', questions: ['How do I pay?', 'Can I pay cash?'], answer: 'With a card' },
     ]);
+  });
+
+  it('GIVEN cells starting with = + - @ tab or CR THEN the CSV export neutralises them for spreadsheets and import restores them', () => {
+    const entries = [
+      { id: 'formula', questions: ['=HYPERLINK("http://evil.example","click")', '+1+1', '-2+3', '@SUM(A1)'], answer: '=1+1' },
+      { id: 'plain', questions: ['safe - question = fine'], answer: 'plain' },
+    ];
+    const csv = exportFaq(entries, 'csv');
+    const cells = parseCsv(csv).flatMap((row) => row.fields);
+    for (const cell of cells) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r]/u);
+    expect(cells).toContain(`'=HYPERLINK("http://evil.example","click")`);
+    expect(cells).toContain('safe - question = fine');
+    expect(parseFaqDocument(csv, 'csv', 'x.csv')).toEqual(entries);
+    // Tab and CR never survive the entry schema's trim, but a cell starting with one is neutralised all the same.
+    expect(parseCsv(formatCsv([['\t=1+1', '\r=1+1']]))[0]?.fields).toEqual(["'\t=1+1", "'\r=1+1"]);
   });
 
   it('GIVEN a field with a comma, quote or surrounding space THEN it is quoted, and only then', () => {
