@@ -92,8 +92,20 @@ export function parseCsv(text: string): CsvRow[] {
   return rows;
 }
 
-/** One field, quoted only when it must be (or when spaces at its ends would otherwise be lost). */
-export function csvField(value: string): string {
+/**
+ * Spreadsheets run a cell that starts with one of these as a formula (`=HYPERLINK(…)` in a FAQ export would be a link
+ * the admin did not write); OWASP's advice is to start such a cell with `'`, which shows it as plain text.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/u;
+
+/** A cell that `csvField` neutralised, as it reads back: the `'` goes, the text it protected stays. */
+export function restoreFormulaCell(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+/** One field, formula starts neutralised, quoted only when it must be (or when spaces at its ends would be lost). */
+export function csvField(raw: string): string {
+  const value = FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]|^\s|\s$/u.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 

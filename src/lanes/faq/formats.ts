@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
-import { CsvError, decodeText, formatCsv, parseCsv } from './csv.ts';
+import { CsvError, decodeText, formatCsv, parseCsv, restoreFormulaCell } from './csv.ts';
 import { faqEntrySchema, type FaqEntry } from './entry.ts';
 
 export const FAQ_FORMATS = ['yaml', 'json', 'csv'] as const;
@@ -106,7 +106,7 @@ function fromCsv(text: string, name: string): { raw: unknown[]; labels: string[]
         'bad_request',
         `${name}: line ${line}: expected question,answer[,id] but found ${fields.length} field${fields.length === 1 ? '' : 's'} (quote fields that contain commas)`,
       );
-    const [question = '', answer = '', id = ''] = fields.map((f) => f.trim());
+    const [question = '', answer = '', id = ''] = fields.map((f) => restoreFormulaCell(f.trim()));
     const key = id ? `id:${id}` : `answer:${answer}`;
     const group = groups.get(key);
     if (!group) {
