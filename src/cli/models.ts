@@ -1,25 +1,28 @@
 /**
  * `npm run models -- status [lane...]`   what is in the models folder, file by file
  * `npm run models -- download [lane...]` fetches the lanes' models (all enabled lanes by default)
+ * `npm run models -- check [lane...]`    runs each downloaded model on known inputs; exit 1 unless all behave
  * `--offline` (or KOTODAMA_OFFLINE=1)    never touch the network; list what is missing and exit 1
  */
 import { loadConfig } from '../config/index.ts';
 import { OperatorError } from '../core/errors.ts';
 import { createLogger } from '../core/logger.ts';
 import { runMain } from '../core/run-main.ts';
+import { checkLanes } from './models-check.ts';
 import { modelStatus, type ModelStatus } from '../inference/models.ts';
 import { configureTransformers, ModelRuntime } from '../inference/runtime.ts';
 import { allLanes, isLaneName, LANE_NAMES } from '../lanes/index.ts';
 import { createProgressPrinter } from './progress.ts';
 
-const USAGE = 'Usage: npm run models -- <status|download> [lane...] [--offline]';
+const USAGE = 'Usage: npm run models -- <status|download|check> [lane...] [--offline]';
 
 runMain(async () => {
   const args = process.argv.slice(2);
   const [command, ...rest] = args.filter((arg) => !arg.startsWith('--'));
   const offline = args.includes('--offline');
-  if (command !== 'status' && command !== 'download') throw new OperatorError(USAGE);
-  const config = loadConfig(offline ? { overrides: { models: { allowRemote: false } } } : {});
+  if (command !== 'status' && command !== 'download' && command !== 'check') throw new OperatorError(USAGE);
+  // A check looks at what is downloaded: it never fetches anything.
+  const config = loadConfig(offline || command === 'check' ? { overrides: { models: { allowRemote: false } } } : {});
   const unknown = rest.filter((lane) => !isLaneName(lane));
   if (unknown.length) throw new OperatorError(`Unknown lane(s) ${unknown.join(', ')}. Lanes: ${LANE_NAMES.join(', ')}.`);
   const lanes = allLanes().filter((lane) =>
@@ -28,6 +31,7 @@ runMain(async () => {
   const out = (line: string) => void process.stdout.write(`${line}\n`);
   configureTransformers(config.models);
   out(`models folder: ${config.models.dir}`);
+  if (command === 'check') return checkLanes(config, lanes, out);
 
   const missing: ModelStatus[] = [];
   for (const lane of lanes) {

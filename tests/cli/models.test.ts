@@ -1,5 +1,5 @@
 /** `npm run models`: status, offline refusal, and a real download from a local Hub-compatible server. */
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -90,6 +90,52 @@ describe('npm run models', () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
     }
+  });
+
+  it('GIVEN the fixture models THEN check fails clearly, one line per lane, exit code 1', async () => {
+    const result = await runScript('src/cli/models.ts', ['check'], { env: { KOTODAMA_PROFILE: 'fixtures' } });
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split('\n');
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^faq\s+tiny-random-bert \(fp32\): FAILED — \d\/5 paraphrases ranked above an unrelated question/u),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^translate\s+tiny-random-marian-en-de \(fp32\): FAILED — 「おはようございます」 → ".*", expected "morning"/u),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^transcribe\s+tiny-random-whisper \(fp32\): FAILED — heard ".*" in a clip saying "hello, how do I use this bot"/u,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^generate\s+tiny-random-qwen2 \(fp32\): FAILED — "What is 2\+2\?" → ".*", expected 4/u),
+    );
+    expect(result.stderr).toContain('4 of 4 models did not pass the check');
+  });
+
+  it('GIVEN a broken download THEN check says the files do not load and to download again, naming no server path', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kotodama-models-'));
+    cpSync(path.join(FIXTURES, 'tiny-random-bert'), path.join(dir, 'tiny-random-bert'), { recursive: true });
+    writeFileSync(path.join(dir, 'tiny-random-bert/onnx/model.onnx'), 'this is not an ONNX file');
+    const result = await runScript('src/cli/models.ts', ['check', 'faq'], { env: { KOTODAMA_PROFILE: 'fixtures', MODELS_DIR: dir } });
+    expect(result.code).toBe(1);
+    const line = result.stdout.split('\n').find((l) => l.startsWith('faq')) ?? '';
+    expect(line).toMatch(/FAILED — its files do not load \(.+\): the download is broken; delete the model's folder and download it again/u);
+    expect(line).not.toContain(dir);
+    expect(result.stderr).toContain('1 of 1 models did not pass the check');
+  });
+
+  it('GIVEN a model that was never downloaded THEN check says so without fetching anything', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kotodama-models-'));
+    const before = requested.length;
+    const result = await runScript('src/cli/models.ts', ['check', 'faq'], {
+      env: { KOTODAMA_PROFILE: 'fixtures', MODELS_DIR: dir, HF_ENDPOINT: hub, KOTODAMA_OFFLINE: '0' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /faq\s+tiny-random-bert \(fp32\): NOT DOWNLOADED — missing config\.json; run `npm run models -- download`/u,
+    );
+    expect(requested.length).toBe(before);
   });
 
   it('GIVEN a wrong command or lane THEN it prints the usage', async () => {

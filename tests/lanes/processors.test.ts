@@ -58,6 +58,23 @@ describe('FAQ processor', () => {
     expect(result.kind).toBe('unknown');
   });
 
+  it('GIVEN chatter asked the natural way THEN the FAQ leaves it to chat, though /ask would have picked an entry', async () => {
+    const lexical = testConfig({ faq: { denseWeight: 0 } });
+    const faq = createFaqProcessor({ config: lexical, runtime, logger: quietLogger });
+    // "still there?" shares a word with "What commands are there?": confident, but the entry covers little of it.
+    expect(await faq({ question: 'still there?' }, ctx())).toMatchObject({ kind: 'answer', entryId: 'how-to-use' });
+    expect(await faq({ question: 'still there?', via: 'before-chat' }, ctx())).toMatchObject({ kind: 'unknown', asked: 'still there?' });
+    expect(await faq({ question: 'What languages can you translate?', via: 'before-chat' }, ctx())).toMatchObject({
+      kind: 'answer',
+      entryId: 'languages',
+    });
+    expect(await faq({ question: 'thanks!', via: 'before-chat' }, ctx())).toEqual({
+      kind: 'smalltalk',
+      smalltalk: 'thanks',
+      asked: 'thanks!',
+    });
+  });
+
   it('GIVEN the embedding model is missing THEN it still answers from the lexical index', async () => {
     const missing: Config = testConfig({ lanes: { faq: { model: 'no-such-model' } } });
     const faq = createFaqProcessor({

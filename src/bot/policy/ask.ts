@@ -34,9 +34,10 @@ export function answerSteps(settings: ResolvedSettings, request: StepRequest, co
   const faq = usable(knowledge, settings, config) ? knowledge.name : undefined;
   if (mode === 'chat-only' && chat) return [chat];
   if (!faq) return chat && mode !== 'faq-only' ? [chat] : [];
-  if (mode === 'faq-only' || !chat) return [{ lane: faq }];
+  // Asked the natural way, the FAQ answers only with an entry that covers the question ("via").
+  if (mode === 'faq-only' || !chat) return [{ lane: faq, options: { via: 'question' } }];
   return [
-    { lane: faq, quiet: true },
+    { lane: faq, quiet: true, options: { via: 'before-chat' } },
     { ...chat, when: 'unanswered' },
   ];
 }

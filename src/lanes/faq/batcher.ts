@@ -5,7 +5,9 @@
  * Passes never overlap: what arrives during one waits for the next, which then carries everything queued so far.
  */
 
-export type EmbedFn = (texts: string[]) => Promise<Float32Array[]>;
+import type { EmbedFn } from '../../inference/embed.ts';
+
+export type { EmbedFn } from '../../inference/embed.ts';
 
 interface Waiting {
   readonly texts: readonly string[];

@@ -5,23 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { EmbedBatcher, EmbedFn } from './batcher.ts';
+import { conventionsFor, type EmbedderConventions } from '../../inference/conventions.ts';
+import type { EmbedBatcher } from './batcher.ts';
 
-/** The part of a transformers.js feature-extraction pipeline the FAQ lane uses. */
-export type Embedder = (
-  texts: string[],
-  options: { pooling: 'mean'; normalize: boolean },
-) => Promise<{ dims: readonly number[]; data: ArrayLike<number> }>;
-
-/** One forward pass: mean-pooled, L2-normalised rows (cosine = dot product). */
-export function forwardPass(embedder: Embedder): EmbedFn {
-  return async (texts) => {
-    const output = await embedder(texts, { pooling: 'mean', normalize: true });
-    const dims = output.dims[output.dims.length - 1] ?? 0;
-    const data = Float32Array.from(output.data);
-    return texts.map((_, row) => data.slice(row * dims, (row + 1) * dims));
-  };
-}
+export { forwardPass, type Embedder, type EmbedNote } from '../../inference/embed.ts';
 
 /** Where vectors are persisted: one Redis hash per model and dtype (vectors of different models never mix). */
 export interface Persistence {
@@ -29,8 +16,19 @@ export interface Persistence {
   readonly key: string;
 }
 
-export function embeddingKey(prefix: string, model: string, dtype: string): string {
-  return `${prefix}:faq:emb:${model}:${dtype}`;
+/**
+ * The Redis hash of a model's vectors. It names the input policy too (prefix, pooling, normalisation, length limit):
+ * vectors made with another policy are different vectors, so changing the conventions starts a new hash rather than
+ * mixing the two (the old one is simply never read again).
+ */
+export function embeddingKey(
+  prefix: string,
+  model: string,
+  dtype: string,
+  conventions: EmbedderConventions = conventionsFor(model, 'embedder').conventions,
+): string {
+  const policy = createHash('sha256').update(JSON.stringify(conventions)).digest('hex').slice(0, 8);
+  return `${prefix}:faq:emb:${model}:${dtype}:${policy}`;
 }
 
 const textHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 32);

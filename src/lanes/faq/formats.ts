@@ -7,7 +7,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
 import { faqMessages } from './messages.ts';
-import { CsvError, formatCsv, parseCsv } from './csv.ts';
+import { CsvError, decodeText, formatCsv, parseCsv, restoreFormulaCell } from './csv.ts';
 import { faqEntrySchema, type FaqEntry } from './entry.ts';
 
 export const FAQ_FORMATS = ['yaml', 'json', 'csv'] as const;
@@ -24,8 +24,12 @@ export function formatFromName(name: string): FaqFormat {
   throw new UserError('bad_request', faqMessages.fileProblem(`${name}: use a .yaml, .yml, .json or .csv file`));
 }
 
-/** Parses and validates a FAQ document; throws a UserError naming `name` and every problem. */
-export function parseFaqDocument(text: string, format: FaqFormat, name: string): FaqEntry[] {
+/**
+ * Parses and validates a FAQ document; throws a UserError naming `name` and every problem. Give the file's bytes when
+ * you have them: their encoding (UTF-8 with or without BOM, UTF-16, Shift_JIS from Excel) is detected here.
+ */
+export function parseFaqDocument(input: string | Uint8Array, format: FaqFormat, name: string): FaqEntry[] {
+  const text = typeof input === 'string' ? input : fileText(input, name);
   const { raw, labels } = format === 'csv' ? fromCsv(text, name) : { raw: fromStructured(text, format, name), labels: undefined };
   const list: unknown[] = Array.isArray(raw) ? raw : [];
   if (list.length === 0) throw new UserError('bad_request', faqMessages.fileProblem(`${name}: no FAQ entries found`));
@@ -55,6 +59,15 @@ export function parseFaqDocument(text: string, format: FaqFormat, name: string):
   return entries;
 }
 
+function fileText(bytes: Uint8Array, name: string): string {
+  try {
+    return decodeText(bytes).text;
+  } catch (error) {
+    if (error instanceof CsvError) throw new UserError('bad_request', faqMessages.fileProblem(`${name}: ${error.message}`));
+    throw error;
+  }
+}
+
 function fromStructured(text: string, format: 'yaml' | 'json', name: string): unknown {
   let value: unknown;
   try {
@@ -73,6 +86,9 @@ function fromStructured(text: string, format: 'yaml' | 'json', name: string): un
   return value;
 }
 
+/** Header rows, in English or as a Japanese spreadsheet names its columns (ＩＤ is folded by NFKC). */
+const CSV_HEADERS = new Set(['question,answer', 'question,answer,id', '質問,回答', '質問,回答,id', '質問,答え', '質問,答え,id']);
+
 /**
  * CSV rows become entries: rows with the same id are paraphrases of one entry; rows without an id are grouped by
  * their answer (a spreadsheet lists each paraphrase with the same answer) and get an id made from the first question.
@@ -85,8 +101,8 @@ function fromCsv(text: string, name: string): { raw: unknown[]; labels: string[]
     if (error instanceof CsvError) throw new UserError('bad_request', faqMessages.fileProblem(`${name}: ${error.message}`));
     throw error;
   }
-  const header = rows[0]?.fields.map((f) => f.trim().toLowerCase()).join(',');
-  if (header === 'question,answer' || header === 'question,answer,id') rows = rows.slice(1);
+  const header = rows[0]?.fields.map((f) => f.normalize('NFKC').trim().toLowerCase()).join(',');
+  if (header !== undefined && CSV_HEADERS.has(header)) rows = rows.slice(1);
   const groups = new Map<string, { id: string; questions: string[]; answer: string; line: number }>();
   const usedIds = new Set(rows.map((row) => row.fields[2]?.trim() ?? '').filter(Boolean));
   for (const { line, fields } of rows) {
@@ -97,7 +113,7 @@ function fromCsv(text: string, name: string): { raw: unknown[]; labels: string[]
           `${name}: line ${line}: expected question,answer[,id] but found ${fields.length} field${fields.length === 1 ? '' : 's'} (quote fields that contain commas)`,
         ),
       );
-    const [question = '', answer = '', id = ''] = fields.map((f) => f.trim());
+    const [question = '', answer = '', id = ''] = fields.map((f) => restoreFormulaCell(f.trim()));
     const key = id ? `id:${id}` : `answer:${answer}`;
     const group = groups.get(key);
     if (!group) {

@@ -9,8 +9,7 @@ import { faqRef } from './ref.ts';
 import { faqDiscord } from './discord/index.ts';
 import { faqLocal } from './local.ts';
 import { renderFaq } from './render.ts';
-import type { faqInputSchema } from './schema.ts';
-import { faqResultSchema } from './schema.ts';
+import { faqInputSchema, faqResultSchema } from './schema.ts';
 import { faqSettingsSchema } from './settings.ts';
 
 export { KnowledgeCache, retryingOnce } from './knowledge-cache.ts';
@@ -18,6 +17,8 @@ export { knowledgeSources } from './knowledge-sources.ts';
 export { FaqStore } from './store.ts';
 export { exportFaq, FAQ_FORMATS, formatFromName, parseFaqDocument, type FaqFormat } from './formats.ts';
 export { loadFaqFile } from './faq-file.ts';
+
+const stepOptions = faqInputSchema.pick({ via: true });
 
 export const faqLane: LaneModule<'faq', typeof faqInputSchema, typeof faqResultSchema, typeof faqSettingsSchema> = defineLane({
   ...faqRef,
@@ -40,7 +41,7 @@ export const faqLane: LaneModule<'faq', typeof faqInputSchema, typeof faqResultS
   chain: {
     // Answered: the answer goes on (to be read aloud); not answered: the question goes on (for chat to answer).
     output: (result) => (result.kind === 'answer' ? { text: result.answer, answered: true } : { text: result.asked, answered: false }),
-    input: (from) => ({ question: from.text }),
+    input: (from, options) => ({ question: from.text, ...stepOptions.parse(options) }),
   },
   discord: faqDiscord,
   local: faqLocal,

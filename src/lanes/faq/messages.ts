@@ -12,10 +12,12 @@ export const faqMessages = {
     en: "I don't know the answer to that, and nothing in the FAQ looks close.",
     ja: 'その答えはわかりません。FAQにも近い項目がありません。',
   },
+  /** The short acknowledgement of small talk when chat is off: friendly, no FAQ lookup, no miss recorded. */
   smallTalk: {
-    greeting: { en: '👋 Hi! Ask me anything about this server.', ja: '👋 こんにちは！このサーバーについて何でも聞いてください。' },
-    thanks: { en: "🙂 You're welcome!", ja: '🙂 どういたしまして！' },
-    other: { en: '🙂 Ask me anything about this server.', ja: '🙂 このサーバーについて何でも聞いてください。' },
+    thanks: { en: "You're welcome! 😊", ja: 'どういたしまして！😊' },
+    greeting: { en: 'Hi! 👋 Ask me anything about this server.', ja: 'こんにちは！👋 このサーバーのことなら何でも聞いてください。' },
+    goodbye: { en: 'See you! 👋', ja: 'またね！👋' },
+    ack: { en: '👍', ja: '👍' },
   },
   helpful: { en: 'Helpful', ja: '役に立った' },
   notHelpful: { en: 'Not helpful', ja: '役に立たなかった' },

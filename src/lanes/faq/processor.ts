@@ -21,7 +21,7 @@ import { MissLog } from './misses.ts';
 import { decide } from './retrieval/decide.ts';
 import type { RankedEntry } from './retrieval/lexical.ts';
 import type { FaqInput, FaqResult } from './schema.ts';
-import { smallTalk } from './small-talk.ts';
+import { detectSmallTalk } from './small-talk.ts';
 import { StatusReporter } from './status.ts';
 
 export interface FaqDeps {
@@ -55,7 +55,8 @@ export function createFaqProcessor({ config, runtime, logger, redis }: FaqDeps):
     try {
       const embedder = await runtime.load({ task: 'feature-extraction', model: lane.model, dtype: lane.dtype, device: lane.device });
       if (dense?.embedder !== embedder) {
-        const batcher = new EmbedBatcher(forwardPass(embedder as unknown as Embedder), batchWaitMs, batchMax);
+        const note = (message: string, detail: Record<string, unknown>) => logger.info({ ...detail, model: lane.model }, message);
+        const batcher = new EmbedBatcher(forwardPass(embedder as unknown as Embedder, lane.model, note), batchWaitMs, batchMax);
         const persistence = () => (redis ? { redis, key: embeddingKey(prefix, lane.model, lane.dtype) } : undefined);
         dense = { embedder, batcher, cache: new EmbeddingCache(batcher, persistence) };
       }
@@ -97,9 +98,9 @@ export function createFaqProcessor({ config, runtime, logger, redis }: FaqDeps):
     const guildId = ctx.context.guildId;
     const kb = await knowledge.get(guildId);
     const triggered = kb.trigger(input.question);
-    const chitchat = triggered ? undefined : smallTalk(input.question);
+    const chitchat = triggered ? null : detectSmallTalk(input.question);
     // Small talk is not a question: no retrieval, no miss, never "I don't know".
-    if (chitchat) return { kind: 'smalltalk', smalltalk: chitchat, asked: input.question };
+    if (chitchat) return { kind: 'smalltalk', smalltalk: chitchat.kind, asked: input.question };
     let result: FaqResult;
     if (triggered) {
       const entry = kb.byId.get(triggered);
@@ -115,7 +116,10 @@ export function createFaqProcessor({ config, runtime, logger, redis }: FaqDeps):
       const lexical = kb.lexical.rank(input.question, 20);
       const fused = await hybrid(kb, input.question, lexical, ctx.logger);
       const retrieval = fused ? 'hybrid' : 'lexical';
-      const decision = decide(fused ?? lexical, { threshold: kb.threshold ?? config.faq.threshold, margin });
+      // Asked the natural way (a mention, a DM), a confident score is not enough: the entry must cover the question.
+      const natural = input.via === 'question' || input.via === 'before-chat';
+      const minSimilarity = natural ? config.faq.questionMinSimilarity : config.faq.minSimilarity;
+      const decision = decide(fused ?? lexical, { threshold: kb.threshold ?? config.faq.threshold, margin, minSimilarity });
       if (decision.kind === 'answer') {
         const entry = kb.byId.get(decision.entryId);
         result = {
@@ -135,7 +139,8 @@ export function createFaqProcessor({ config, runtime, logger, redis }: FaqDeps):
         result = { kind: 'unknown', suggestions, retrieval, asked: input.question };
       }
     }
-    if (guildId && misses)
+    // Chat answers what the FAQ cannot when asked before chat: that is no miss for the admins.
+    if (guildId && misses && !(result.kind === 'unknown' && input.via === 'before-chat'))
       await remember(misses, guildId, input.question, result, ctx.jobId).catch((error: unknown) =>
         ctx.logger.warn({ err: error }, 'could not record the FAQ outcome'),
       );
@@ -159,7 +164,8 @@ export function fuse(lexical: readonly RankedEntry[], dense: ReadonlyMap<string,
   for (const [id, cosine] of dense) {
     const scaled = Math.min(1, Math.max(0, (cosine - floor) / (1 - floor)));
     const lex = lexicalScores.get(id);
-    fused.push({ id, score: (1 - weight) * (lex?.score ?? 0) + weight * scaled, similarity: lex?.similarity ?? 0 });
+    // Coverage by either signal: an entry in another language shares no words but its embedding does.
+    fused.push({ id, score: (1 - weight) * (lex?.score ?? 0) + weight * scaled, similarity: Math.max(lex?.similarity ?? 0, scaled) });
   }
   return fused.sort((a, b) => b.score - a.score);
 }

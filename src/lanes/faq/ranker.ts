@@ -9,9 +9,11 @@ import { EntryVectors } from './dense.ts';
 import { forwardPass, type Embedder } from './embeddings.ts';
 import type { FaqEntry } from './entry.ts';
 import { fuse } from './processor.ts';
+import { buildTfidfBaseline } from './retrieval/baseline.ts';
 import { buildLexicalIndex, type LexicalIndex } from './retrieval/lexical.ts';
 
-export const RETRIEVAL_MODES = ['lexical', 'dense', 'hybrid'] as const;
+/** `baseline` is plain word + character TF-IDF cosine (`retrieval/baseline.ts`), the yardstick; never the lane's. */
+export const RETRIEVAL_MODES = ['lexical', 'dense', 'hybrid', 'baseline'] as const;
 export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 
 const BATCH = 64;
@@ -28,6 +30,7 @@ export interface Ranker {
  * The embedding model is the FAQ lane's of the loaded config (`KOTODAMA_PROFILE`, `KOTODAMA_CONFIG`).
  */
 export async function buildRanker(mode: RetrievalMode, entries: readonly FaqEntry[], queries: readonly string[]): Promise<Ranker> {
+  if (mode === 'baseline') return { index: buildTfidfBaseline(entries), embedMs: 0, close: async () => undefined };
   const lexical = buildLexicalIndex(entries);
   if (mode === 'lexical') return { index: lexical, embedMs: 0, close: async () => undefined };
   const config = loadConfig();
@@ -41,6 +44,7 @@ export async function buildRanker(mode: RetrievalMode, entries: readonly FaqEntr
         dtype: lane.dtype,
         device: lane.device,
       })) as unknown as Embedder,
+      lane.model,
     );
     const started = performance.now();
     const embedAll = async (texts: readonly string[]): Promise<Float32Array[]> => {

@@ -4,6 +4,12 @@ import { z } from 'zod';
 export const faqInputSchema = z.strictObject({
   /** The member's question, typed or transcribed. */
   question: z.string().trim().min(1, 'the question is empty').max(100_000),
+  /**
+   * How it came in: `command` (`/ask`: the best entry over the threshold), `question` (a mention or DM the FAQ
+   * answers alone: the entry must also cover the question's words) or `before-chat` (the same, and chat answers
+   * what the FAQ cannot, so that is not recorded as a miss).
+   */
+  via: z.enum(['command', 'question', 'before-chat']).optional(),
 });
 
 const suggestionSchema = z.strictObject({ id: z.string(), question: z.string(), score: z.number() });
@@ -26,7 +32,7 @@ export const faqResultSchema = z.discriminatedUnion('kind', [
     asked: z.string(),
   }),
   /** Small talk ("thanks", 「こんにちは」): not a question, never a miss; chat answers it where chat is on. */
-  z.strictObject({ kind: z.literal('smalltalk'), smalltalk: z.enum(['greeting', 'thanks', 'other']), asked: z.string() }),
+  z.strictObject({ kind: z.literal('smalltalk'), smalltalk: z.enum(['thanks', 'greeting', 'goodbye', 'ack']), asked: z.string() }),
 ]);
 
 export type FaqInput = z.infer<typeof faqInputSchema>;

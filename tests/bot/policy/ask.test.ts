@@ -33,13 +33,15 @@ describe('answer policy', () => {
   it('GIVEN faq-only, chat-only, or a lane turned off THEN only the lane that may answer does', () => {
     expect(answerSteps(settings({ answerMode: 'faq-only' }), request, config).map((s) => s.lane)).toEqual(['faq']);
     expect(answerSteps(settings({ answerMode: 'chat-only' }), request, config).map((s) => s.lane)).toEqual(['generate']);
-    expect(answerSteps(settings({ lanes: ['faq', 'translate'] }), request, config)).toEqual([{ lane: 'faq' }]);
+    expect(answerSteps(settings({ lanes: ['faq', 'translate'] }), request, config)).toEqual([
+      { lane: 'faq', options: { via: 'question' } },
+    ]);
     expect(answerSteps(settings({ lanes: ['generate'] }), request, config).map((s) => s.lane)).toEqual(['generate']);
     expect(answerSteps(settings({ lanes: ['translate'] }), request, config)).toEqual([]);
   });
 
   it('GIVEN chat turned off in the config THEN the FAQ answers alone, not quietly', () => {
     const noChat = testConfig({ lanes: { generate: { enabled: false } } });
-    expect(answerSteps(settings(), request, noChat)).toEqual([{ lane: 'faq' }]);
+    expect(answerSteps(settings(), request, noChat)).toEqual([{ lane: 'faq', options: { via: 'question' } }]);
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,7 +54,14 @@ describe('eval-faq CLI', () => {
     expect(status).toBe(0);
     expect(stdout.split('\n')).toHaveLength(1);
     const m = JSON.parse(stdout) as Record<string, number | null>;
-    expect(m).toMatchObject({ in_scope_accuracy: 1, in_scope_refusal_rate: 0, oos_recall: 1, entries: 7, queries: 4 });
+    expect(m).toMatchObject({
+      in_scope_accuracy: 1,
+      in_scope_refusal_rate: 0,
+      oos_recall: 1,
+      entries: 7,
+      queries: 4,
+      calibration: 'balanced',
+    });
     for (const key of ['threshold', 'p50_ms', 'p99_ms']) expect(typeof m[key]).toBe('number');
   });
 
@@ -62,7 +69,7 @@ describe('eval-faq CLI', () => {
     const inScopeOnly = jsonl('in-scope.jsonl', [{ text: 'how do i join voice', expected: 'join-voice' }]);
     const { status, stdout } = run('--faq', faqJson, '--queries', inScopeOnly, '--retrieval', 'lexical');
     expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ in_scope_accuracy: 1, oos_recall: null, queries: 1 });
+    expect(JSON.parse(stdout)).toMatchObject({ in_scope_accuracy: 1, oos_recall: null, queries: 1, calibration: 'default-threshold' });
   });
 
   it.each(['dense', 'hybrid'])(
@@ -118,5 +125,67 @@ describe('eval-faq CLI', () => {
     expect(run('--faq', badFaq, '--queries', queries).stderr).toMatch(/bad\.json: 0\.questions/);
     const unknownId = jsonl('unknown.jsonl', [{ text: 'hi', expected: 'nope' }]);
     expect(run('--faq', faqJson, '--queries', unknownId).stderr).toMatch(/unknown\.jsonl:1: expected "nope"/);
+  });
+
+  it('GIVEN a one-question-per-entry FAQ calibrated on questions without out-of-scope examples THEN it does not refuse everything', () => {
+    const fixture = resolve(ROOT, 'tests/fixtures/faq-single');
+    const inScope = jsonl(
+      'single-in-scope.jsonl',
+      readFileSync(join(fixture, 'queries.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { text: string; expected: string | null })
+        .filter((q) => q.expected !== null),
+    );
+    const { status, stdout, stderr } = run('--faq', join(fixture, 'faq.json'), '--queries', inScope, '--calibrate', inScope);
+    expect(status, stderr).toBe(0);
+    const m = JSON.parse(stdout) as Record<string, number | string | null>;
+    expect(m.threshold).toBeLessThan(1);
+    expect(m.in_scope_refusal_rate).toBeLessThanOrEqual(0.1);
+    expect(m.calibration).toBe('accuracy-no-oos');
+  });
+
+  it('GIVEN a margin that refuses more than the budget THEN it says so on stderr and takes the least-refusing threshold', () => {
+    const { status, stdout, stderr } = run(
+      '--faq',
+      faqJson,
+      '--queries',
+      queries,
+      '--calibrate',
+      calibrate,
+      '--margin',
+      '1',
+      '--max-refusal',
+      '0',
+    );
+    expect(status, stderr).toBe(0);
+    const m = JSON.parse(stdout) as Record<string, number | string | null>;
+    expect(m.calibration).toBe('least-refusing');
+    expect(m.threshold).toBeLessThan(1);
+    expect(stderr).toMatch(/no threshold refuses at most 0% of the in-scope calibration queries/u);
+  });
+
+  it('GIVEN --retrieval baseline with threshold and margin 0 THEN it measures plain TF-IDF top-1 accuracy, refusing nothing', () => {
+    const { status, stdout, stderr } = run(
+      '--faq',
+      faqJson,
+      '--queries',
+      queries,
+      '--retrieval',
+      'baseline',
+      '--threshold',
+      '0',
+      '--margin',
+      '0',
+    );
+    expect(status, stderr).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      entries: 7,
+      queries: 4,
+      calibration: 'fixed-threshold',
+      threshold: 0,
+      in_scope_refusal_rate: 0,
+    });
+    expect(run('--faq', faqJson, '--queries', queries, '--threshold', '0.2', '--calibrate', calibrate).stderr).toMatch(/not both/u);
   });
 });

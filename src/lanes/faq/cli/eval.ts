@@ -2,7 +2,7 @@
  * Offline evaluation of FAQ retrieval: accuracy, refusals and latency on a query file, as one JSON line.
  *
  *   npx tsx src/lanes/faq/cli/eval.ts --faq <yaml|json> --queries <jsonl> [--calibrate <jsonl>] [--retrieval lexical|dense|hybrid]
- *     [--objective balanced|accuracy] [--max-refusal 0.08]
+ *     [--objective balanced|accuracy] [--max-refusal 0.08] [--threshold 0.121] [--margin 0.02]
  *
  * Query lines are `{"text": "...", "expected": "<entry id>" | null}`; `null` means the FAQ should say it does not
  * know. With `--calibrate`, the refusal threshold is chosen on that file (never on the queries themselves).
@@ -13,19 +13,15 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { faqEntrySchema, type FaqEntry } from '../entry.ts';
-import { decide, DEFAULT_MARGIN, DEFAULT_THRESHOLD } from '../retrieval/decide.ts';
-import { type LexicalIndex, type RankedEntry } from '../retrieval/lexical.ts';
+import { calibrateThreshold, DEFAULT_MAX_REFUSAL, type Calibration, type CalibrationOptions } from '../retrieval/calibrate.ts';
+import { decide, DEFAULT_THRESHOLD } from '../retrieval/decide.ts';
 import { buildRanker, RETRIEVAL_MODES, type RetrievalMode } from '../ranker.ts';
 
 class UsageError extends Error {}
 
-/** Refusal budget when calibrating: the lane's target is at most 10% of answerable questions refused on new data,
- * and a threshold fitted to exactly 10% on the calibration set would overshoot on new data about half of the time. */
-export const DEFAULT_MAX_REFUSAL = 0.08;
-
 const USAGE =
   'usage: eval-faq --faq <yaml|json> --queries <jsonl> [--calibrate <jsonl> [--objective balanced|accuracy] ' +
-  '[--max-refusal 0.08]] [--retrieval lexical|dense|hybrid]';
+  '[--max-refusal 0.08]] [--threshold 0.121] [--margin 0.02] [--retrieval lexical|dense|hybrid|baseline]';
 
 const faqFileSchema = z.union([z.array(faqEntrySchema), z.object({ entries: z.array(faqEntrySchema) })]);
 const queryLineSchema = z.object({ text: z.string().trim().min(1), expected: z.string().nullable() });
@@ -89,70 +85,6 @@ export function loadQueries(file: string, ids: ReadonlySet<string>): Query[] {
   return queries;
 }
 
-export type Objective = 'balanced' | 'accuracy';
-
-export interface CalibrationOptions {
-  /**
-   * `accuracy`: plain accuracy with "don't know" as one more class. `balanced`: the same, but in-scope and
-   * out-of-scope queries weigh half each. CLINC150's `val` is 97% in scope, so plain accuracy makes refusing almost
-   * worthless and lands on a threshold that lets most unanswerable questions through; a Discord FAQ is asked off-topic
-   * questions far more often than that.
-   */
-  readonly objective?: Objective;
-  /** Never choose a threshold that refuses more than this share of the in-scope calibration queries. */
-  readonly maxRefusal?: number;
-  readonly margin?: number;
-}
-
-/**
- * The refusal threshold that maximizes `objective` on `queries` within the refusal budget. Each query is ranked once;
- * then every cut between consecutive top scores is tried (the threshold is the midpoint of the cut).
- */
-export function calibrateThreshold(index: LexicalIndex, queries: readonly Query[], options: CalibrationOptions = {}): number {
-  const { objective = 'balanced', maxRefusal = DEFAULT_MAX_REFUSAL, margin = DEFAULT_MARGIN } = options;
-  const rows = queries.map((q) => {
-    const ranked = index.rank(q.text, 2);
-    const answerable = decide(ranked, { threshold: 0, margin }).kind === 'answer';
-    // A query the margin rule refuses anyway is refused at any threshold: give it score 0.
-    return { score: answerable ? (ranked[0]?.score ?? 0) : 0, inScope: q.expected !== null, right: ranked[0]?.id === q.expected };
-  });
-  rows.sort((a, b) => b.score - a.score);
-  const inScope = rows.filter((r) => r.inScope).length;
-  const outOfScope = rows.length - inScope;
-  const value = (inRight: number, oosRefused: number): number => {
-    if (objective === 'accuracy' || inScope === 0 || outOfScope === 0) return (inRight + oosRefused) / rows.length;
-    return (inRight / inScope + oosRefused / outOfScope) / 2;
-  };
-
-  // Walk the cuts from "refuse everything" down to "answer everything that has a score".
-  let inRight = 0;
-  let inAnswered = 0;
-  let oosAnswered = 0;
-  let best = -1;
-  let bestThreshold = 1;
-  for (let i = -1; i < rows.length; i++) {
-    const row = rows[i];
-    if (row) {
-      if (row.score <= 0) break;
-      if (row.inScope) {
-        inAnswered++;
-        if (row.right) inRight++;
-      } else {
-        oosAnswered++;
-      }
-    }
-    const next = rows[i + 1]?.score ?? 0;
-    if (row && next === row.score) continue; // equal scores are answered or refused together
-    if (inScope > 0 && (inScope - inAnswered) / inScope > maxRefusal) continue;
-    const v = value(inRight, outOfScope - oosAnswered);
-    if (v > best) {
-      best = v;
-      bestThreshold = row ? (row.score + next) / 2 : Math.min(1, (rows[0]?.score ?? 0) + 1e-6);
-    }
-  }
-  return bestThreshold;
-}
-
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 }
@@ -165,9 +97,23 @@ export interface EvaluateOptions extends CalibrationOptions {
   readonly calibrate?: string;
   /** `dense` and `hybrid` need the FAQ lane's embedding model (`lanes.faq.model` of the loaded config). */
   readonly retrieval?: RetrievalMode;
+  /** A fixed threshold instead of the default one (`0` with `margin: 0` measures plain top-1 accuracy). */
+  readonly threshold?: number;
 }
 
-export async function evaluate(options: EvaluateOptions): Promise<Record<string, number | null>> {
+/** What the `calibration` field of the output means, for the rules that are not simply the chosen objective. */
+export function calibrationNote(result: Calibration, maxRefusal: number): string | undefined {
+  if (result.rule === 'accuracy-no-oos')
+    return 'the calibration queries hold no out-of-scope question, so the threshold maximises accuracy (it cannot learn to refuse)';
+  if (result.rule === 'least-refusing')
+    return (
+      `no threshold refuses at most ${maxRefusal * 100}% of the in-scope calibration queries ` +
+      `(the margin rule alone refuses more); took the least-refusing one (${(result.inScopeRefusal * 100).toFixed(1)}%)`
+    );
+  return undefined;
+}
+
+export async function evaluate(options: EvaluateOptions): Promise<Record<string, number | string | null>> {
   const { faq: faqFile, queries: queryFile, calibrate: calibrateFile } = options;
   const entries = loadFaq(faqFile);
   const ids = new Set(entries.map((e) => e.id));
@@ -183,7 +129,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Record<string,
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'the embedding model failed');
   });
   const trainMs = performance.now() - t0 - embedMs;
-  const threshold = calibration ? calibrateThreshold(index, calibration, options) : DEFAULT_THRESHOLD;
+  const calibrated = calibration ? calibrateThreshold(index, calibration, options) : undefined;
+  const threshold = calibrated?.threshold ?? options.threshold ?? DEFAULT_THRESHOLD;
+  const note = calibrated && calibrationNote(calibrated, options.maxRefusal ?? DEFAULT_MAX_REFUSAL);
+  if (note) console.error(`eval-faq: ${note}`);
 
   let inScope = 0;
   let inScopeRight = 0;
@@ -193,9 +142,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Record<string,
   const latencies: number[] = [];
   for (const q of queries) {
     const start = performance.now();
-    const ranked: RankedEntry[] = index.rank(q.text, 3);
+    // As many candidates as the lane gives `decide` (the margin rule looks at the spread of the top scores).
+    const ranked = index.rank(q.text, 20);
     latencies.push(performance.now() - start);
-    const decision = decide(ranked, { threshold });
+    const decision = decide(ranked, { threshold, ...(options.margin === undefined ? {} : { margin: options.margin }) });
     if (q.expected === null) {
       outOfScope++;
       if (decision.kind === 'unknown') outOfScopeRefused++;
@@ -212,6 +162,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Record<string,
     in_scope_refusal_rate: inScope ? round(inScopeRefused / inScope) : null,
     oos_recall: outOfScope ? round(outOfScopeRefused / outOfScope) : null,
     threshold: round(threshold),
+    calibration: calibrated?.rule ?? (options.threshold === undefined ? 'default-threshold' : 'fixed-threshold'),
     p50_ms: round(percentile(latencies, 0.5), 3),
     p99_ms: round(percentile(latencies, 0.99), 3),
     train_ms: round(trainMs, 1),
@@ -233,6 +184,8 @@ async function main(argv: string[]): Promise<void> {
         retrieval: { type: 'string', default: 'lexical' },
         objective: { type: 'string', default: 'balanced' },
         'max-refusal': { type: 'string', default: String(DEFAULT_MAX_REFUSAL) },
+        margin: { type: 'string' },
+        threshold: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -247,8 +200,22 @@ async function main(argv: string[]): Promise<void> {
   if (objective !== 'balanced' && objective !== 'accuracy') throw new UsageError(`--objective must be balanced or accuracy`);
   const maxRefusal = Number(values['max-refusal']);
   if (!(maxRefusal >= 0 && maxRefusal <= 1)) throw new UsageError(`--max-refusal must be a number between 0 and 1`);
+  const margin = values.margin === undefined ? undefined : Number(values.margin);
+  if (margin !== undefined && !(margin >= 0 && margin <= 1)) throw new UsageError(`--margin must be a number between 0 and 1`);
+  const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold must be a number between 0 and 1`);
+  if (threshold !== undefined && values.calibrate !== undefined) throw new UsageError(`give --threshold or --calibrate, not both`);
   const { faq, queries, calibrate } = values;
-  const options: EvaluateOptions = { faq, queries, objective, maxRefusal, retrieval, ...(calibrate === undefined ? {} : { calibrate }) };
+  const options: EvaluateOptions = {
+    faq,
+    queries,
+    objective,
+    maxRefusal,
+    retrieval,
+    ...(calibrate === undefined ? {} : { calibrate }),
+    ...(margin === undefined ? {} : { margin }),
+    ...(threshold === undefined ? {} : { threshold }),
+  };
   console.log(JSON.stringify(await evaluate(options)));
 }
 

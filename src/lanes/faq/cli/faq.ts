@@ -53,7 +53,7 @@ runMain(async () => {
   try {
     if (command === 'import') {
       if (!file) fail('import needs a file');
-      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) =>
+      const text = await readFile(file).catch((error: NodeJS.ErrnoException) =>
         fail(`cannot read ${file}: ${error.code ?? error.message}`),
       );
       const entries = parseFaqDocument(text, formatFromName(file), file);

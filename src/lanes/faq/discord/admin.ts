@@ -7,10 +7,9 @@ import { MessageFlags, PermissionFlagsBits, type ButtonInteraction, type ChatInp
 import { NO_MENTIONS } from '../../../bot/discord/kit.ts';
 import type { BotServices } from '../../../bot/discord/services.ts';
 import { UserError } from '../../../core/errors.ts';
-import { coreMessages } from '../../../i18n/messages.ts';
 import { pick, type LocalText } from '../../../i18n/text.ts';
 import type { ActionRow, ReplyFile } from '../../discord.ts';
-import { checkUrl } from '../../transcribe/fetch.ts';
+import { fetchCapped } from '../../../core/http/fetch-capped.ts';
 import { exportFaq, FAQ_FORMATS, formatFromName, parseFaqDocument, type FaqFormat } from '../formats.ts';
 import { faqMessages as m } from '../messages.ts';
 import { addEntry, editEntry, learnMiss } from './edits.ts';
@@ -133,19 +132,13 @@ export async function handleFaqCommand(interaction: ChatInputCommandInteraction,
   }
 }
 
-/** Downloads an attachment from Discord's CDN only, refusing files too large to be an FAQ. */
-async function download(url: string, size: number, hosts: readonly string[]): Promise<string> {
-  if (size > MAX_IMPORT_BYTES) throw new UserError('bad_request', m.fileTooLarge(Math.ceil(size / 1024), MAX_IMPORT_BYTES / 1024));
-  const response = await fetch(checkUrl(url, hosts), { redirect: 'error', signal: AbortSignal.timeout(30_000) }).catch(() => undefined);
-  if (!response?.ok || !response.body) throw new UserError('attachment_refused', coreMessages.downloadFailed(response?.status ?? null));
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  // Capped while streaming: a file that claims to be small but is not is never read whole.
-  for await (const chunk of response.body) {
-    total += chunk.byteLength;
-    // Leaving the loop by throwing cancels the stream.
-    if (total > MAX_IMPORT_BYTES) throw new UserError('bad_request', m.fileTooLarge(Math.ceil(total / 1024), MAX_IMPORT_BYTES / 1024));
-    chunks.push(chunk);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+/** Downloads an attachment from Discord's CDN only, capped while streaming: a file that lies about its size is never read whole. */
+function download(url: string, size: number, hosts: readonly string[]): Promise<Uint8Array> {
+  return fetchCapped(url, {
+    maxBytes: MAX_IMPORT_BYTES,
+    allowedHosts: hosts,
+    declaredBytes: size,
+    timeoutMs: 30_000,
+    tooLarge: (bytes, max) => new UserError('bad_request', m.fileTooLarge(Math.ceil((bytes ?? max + 1) / 1024), max / 1024)),
+  });
 }

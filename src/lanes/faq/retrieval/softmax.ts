@@ -68,6 +68,8 @@ export class SparseSoftmax {
     private readonly samples: readonly SparseVector[],
     private readonly labels: Int32Array,
     maxClasses = maxClassesPerFeature(classCount),
+    /** Per-sample weight of the loss (default 1): a weaker field's text (an entry's answer) teaches less. */
+    private readonly sampleWeights?: Float32Array,
   ) {
     // Support of each feature = the distinct classes of the samples that contain it (two passes: count, then fill).
     const seenBy = new Int32Array(featureCount);
@@ -144,7 +146,7 @@ export class SparseSoftmax {
           const x = samples[s]!;
           this.probabilities(this.logits(x), prob);
           prob[c]! -= 1; // gradient of the cross-entropy w.r.t. the logits: p - onehot(y)
-          this.addScaledVector(x, prob, -lr);
+          this.addScaledVector(x, prob, -lr * (this.sampleWeights?.[s] ?? 1));
           steps++;
         }
       }
