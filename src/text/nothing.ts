@@ -17,7 +17,8 @@ export interface NothingOptions {
 }
 
 const LAUGHTER = /^(?:[wｗW]+|草+|笑+|lo+l|lmf?a+o+|(?:ha)+h?|(?:ja)+j?|(?:ke)+k?|k{3,}|[ㅋㅎ]+|x+d+|rofl|www+)$/iu;
-const EMOJI_ONLY = /^(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\p{Emoji_Modifier}|\u200d|\ufe0f|\s|<a?:\w+:\d+>)+$/u;
+const EMOJI_ONLY =
+  /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|[\u{E0020}-\u{E007F}]|\u20e3|\u200d|\ufe0f|\s|<a?:\w+:\d+>)+$/u;
 const URL_ONLY = /^(?:\s*<?https?:\/\/\S+>?\s*)+$/u;
 const CODE_ONLY = /^(?:\s*(?:```[\s\S]*?```|`[^`\n]+`)\s*)+$/u;
 const MENTIONS_ONLY = /^(?:\s*(?:<(?:@[!&]?|#)\d+>|@(?:everyone|here)|<\/[\w -]+:\d+>|<t:-?\d+(?::\w)?>)\s*)+$/u;

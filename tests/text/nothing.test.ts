@@ -3,7 +3,8 @@ import { nothingToTranslate } from '../../src/text/nothing.ts';
 
 describe('nothing to translate', () => {
   it('GIVEN emoji, a link, code or mentions alone THEN there is nothing to translate, and says why', () => {
-    expect(nothingToTranslate('😂😂 👍🏽')).toBe('emoji');
+    expect(nothingToTranslate('😂😂 👍🏽 🇯🇵')).toBe('emoji');
+    expect(nothingToTranslate('123')).toBe('symbols');
     expect(nothingToTranslate('<:pepe:123456789012345678> <a:dance:123456789012345679>')).toBe('emoji');
     expect(nothingToTranslate('https://example.com/a?b=c')).toBe('url');
     expect(nothingToTranslate('```js\nconst x = 1;\n```')).toBe('code');

@@ -1,4 +1,8 @@
 /**
+ * @deprecated Use `detectLanguage` from `src/text/detect.ts` (async; script rules, then a vote of three
+ * detectors, a confidence floor and the member's language for kanji-only text). Kept until the bot's
+ * auto-translate check is re-pointed (see NOTES-translate.md).
+ *
  * A dependency-free guess of a text's language, good enough to pick the source language for the
  * translation model: the writing system decides most cases (kana → ja, hangul → ko, ...); Latin-script
  * text is told apart by frequent function words, defaulting to English.

@@ -1,0 +1,82 @@
+/**
+ * Translation models run by transformers.js' `translation` pipeline: NLLB-200 and other `m2m_100` models take
+ * FLORES-200 codes as `src_lang`/`tgt_lang`; pair-specific Marian (opus-mt) models take none. All texts of a batch
+ * go through one `generate()` call (padded batch); an output that used up `max_new_tokens` is reported as cut off.
+ */
+import { InterruptableStoppingCriteria, StoppingCriteriaList } from '@huggingface/transformers';
+import type { LaneConfig } from '../../../config/index.ts';
+import type { ModelRuntime, PipelineFor } from '../../../inference/runtime.ts';
+import type { LanguagePair, TranslatedText, TranslationProvider } from '../provider.ts';
+
+/** Model families that need NLLB-style language codes. */
+const MULTILINGUAL_TYPES = new Set(['m2m_100', 'nllb', 'nllb-moe']);
+
+/** Longest output per input token; Japanese ⇄ English rarely needs more than 2×. */
+const OUTPUT_PER_INPUT_TOKEN = 3;
+const OUTPUT_SLACK = 16;
+
+export interface Seq2SeqOptions {
+  readonly runtime: ModelRuntime;
+  readonly model: string;
+  readonly lane: Pick<LaneConfig, 'dtype' | 'device'>;
+  /** Cap on generated tokens per text. @defaultValue 512 */
+  readonly maxNewTokens?: number;
+}
+
+export async function createSeq2SeqProvider(options: Seq2SeqOptions): Promise<TranslationProvider> {
+  const translator = await options.runtime.load({
+    task: 'translation',
+    model: options.model,
+    dtype: options.lane.dtype,
+    device: options.lane.device,
+  });
+  return new Seq2SeqProvider(translator, options.model, options.maxNewTokens ?? 512);
+}
+
+class Seq2SeqProvider implements TranslationProvider {
+  readonly kind = 'seq2seq';
+  readonly maxInputTokens: number;
+  readonly #multilingual: boolean;
+
+  constructor(
+    private readonly translator: PipelineFor<'translation'>,
+    readonly model: string,
+    private readonly maxNewTokens: number,
+  ) {
+    const limit: unknown = translator.tokenizer.model_max_length;
+    this.maxInputTokens = typeof limit === 'number' && limit > 0 && limit < 100_000 ? limit : 512;
+    this.#multilingual = MULTILINGUAL_TYPES.has(String(translator.model.config.model_type));
+  }
+
+  countTokens(text: string): number {
+    return this.translator.tokenizer.encode(text).length;
+  }
+
+  async translateBatch(texts: readonly string[], pair: LanguagePair, signal?: AbortSignal): Promise<TranslatedText[]> {
+    if (texts.length === 0) return [];
+    const limit = Math.min(
+      this.maxNewTokens,
+      Math.max(...texts.map((text) => this.countTokens(text))) * OUTPUT_PER_INPUT_TOKEN + OUTPUT_SLACK,
+    );
+    const stop = new InterruptableStoppingCriteria();
+    const onAbort = () => stop.interrupt();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const criteria = new StoppingCriteriaList();
+    criteria.push(stop);
+    try {
+      if (signal?.aborted) stop.interrupt();
+      const outputs = await this.translator([...texts], {
+        max_new_tokens: limit,
+        stopping_criteria: criteria,
+        ...(this.#multilingual ? { src_lang: pair.from.nllb, tgt_lang: pair.to.nllb } : {}),
+      });
+      return outputs.map((output) => {
+        const text = output.translation_text.trim();
+        // Special tokens (</s>, the language token) are not in the text; anything near the cap was cut off.
+        return { text, truncated: this.translator.tokenizer.encode(text, { add_special_tokens: false }).length >= limit - 2 };
+      });
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}
