@@ -2,7 +2,15 @@
  * Deterministic translators for the engine's tests: pure functions of their input, so every property can be
  * checked exactly. Real models are tested on the fixture models elsewhere.
  */
+import { findLanguage, type Language } from '../../../src/lanes/translate/languages.ts';
 import type { LanguagePair, TranslatedText, TranslationProvider } from '../../../src/lanes/translate/provider.ts';
+
+/** A language from the lane's table (tests name only real codes). */
+export function language(code: string): Language {
+  const found = findLanguage(code);
+  if (!found) throw new Error(`no language ${code}`);
+  return found;
+}
 
 export interface RecordingProvider extends TranslationProvider {
   /** Every batch the engine sent, in order. */

@@ -1,15 +1,9 @@
 /** Markup through translation, as properties over random messages: every protected span and marker pair comes back. */
 import { describe, expect, it } from 'vitest';
 import { translateMessage } from '../../../src/lanes/translate/engine.ts';
-import { findLanguage, type Language } from '../../../src/lanes/translate/languages.ts';
 import { parseMessage } from '../../../src/lanes/translate/markup/document.ts';
-import { doubleFirst, fakeProvider, loseAll, reorder, upper } from './fake-providers.ts';
+import { doubleFirst, fakeProvider, language as lang, loseAll, reorder, upper } from './fake-providers.ts';
 
-const lang = (code: string): Language => {
-  const found = findLanguage(code);
-  if (!found) throw new Error(code);
-  return found;
-};
 const pair = { from: lang('en'), to: lang('de') };
 
 /** A small seeded generator (mulberry32): the same messages on every run. */
