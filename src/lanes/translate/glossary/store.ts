@@ -67,10 +67,8 @@ function parseEntry(input: unknown): GlossaryEntry {
   const parsed = glossaryEntrySchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new UserError(
-    'bad_request',
-    `That glossary term is not valid: ${issue?.path.join('.') || 'term'}: ${issue?.message ?? 'invalid'}.`,
-  );
+  const message = issue?.code === 'invalid_key' ? 'use language codes such as ja or en' : (issue?.message ?? 'invalid');
+  throw new UserError('bad_request', `That glossary term is not valid: ${issue?.path.join('.') || 'term'}: ${message}.`);
 }
 
 function safeJson(text: string): unknown {
