@@ -1,15 +1,15 @@
 /**
- * Translation models run by transformers.js' `translation` pipeline: NLLB-200 and other `m2m_100` models take
- * FLORES-200 codes as `src_lang`/`tgt_lang`; pair-specific Marian (opus-mt) models take none. All texts of a batch
+ * Translation models run by transformers.js' `translation` pipeline. Multilingual tokenizers list their language
+ * codes (`language_codes`): NLLB-200 takes FLORES-200 codes (`jpn_Jpan`), M2M100 takes ISO codes (`ja`); the
+ * provider passes whichever the model knows as `src_lang`/`tgt_lang`. Pair-specific Marian (opus-mt) models take none. All texts of a batch
  * go through one `generate()` call (padded batch); an output that used up `max_new_tokens` is reported as cut off.
  */
 import { InterruptableStoppingCriteria, StoppingCriteriaList } from '@huggingface/transformers';
 import type { LaneConfig } from '../../../config/index.ts';
 import type { ModelRuntime, PipelineFor } from '../../../inference/runtime.ts';
+import { UserError } from '../../../core/errors.ts';
+import type { Language } from '../languages.ts';
 import type { LanguagePair, TranslatedText, TranslationProvider } from '../provider.ts';
-
-/** Model families that need NLLB-style language codes. */
-const MULTILINGUAL_TYPES = new Set(['m2m_100', 'nllb', 'nllb-moe']);
 
 /** Longest output per input token; Japanese ⇄ English rarely needs more than 2×. */
 const OUTPUT_PER_INPUT_TOKEN = 3;
@@ -36,7 +36,8 @@ export async function createSeq2SeqProvider(options: Seq2SeqOptions): Promise<Tr
 class Seq2SeqProvider implements TranslationProvider {
   readonly kind = 'seq2seq';
   readonly maxInputTokens: number;
-  readonly #multilingual: boolean;
+  /** The model's language codes (NLLB or M2M100 style), or none for single-pair models. */
+  readonly #codes: ReadonlySet<string> | undefined;
 
   constructor(
     private readonly translator: PipelineFor<'translation'>,
@@ -45,7 +46,15 @@ class Seq2SeqProvider implements TranslationProvider {
   ) {
     const limit: unknown = translator.tokenizer.model_max_length;
     this.maxInputTokens = typeof limit === 'number' && limit > 0 && limit < 100_000 ? limit : 512;
-    this.#multilingual = MULTILINGUAL_TYPES.has(String(translator.model.config.model_type));
+    const codes: unknown = 'language_codes' in translator.tokenizer ? translator.tokenizer.language_codes : undefined;
+    this.#codes = Array.isArray(codes) && codes.length ? new Set(codes.map(String)) : undefined;
+  }
+
+  /** NLLB's FLORES-200 code, else the ISO code (M2M100: `ja`, `zh`), whichever the model has. */
+  #code(language: Language): string {
+    const found = [language.nllb, language.code, language.code.split('-')[0] ?? ''].find((code) => this.#codes?.has(code));
+    if (!found) throw new UserError('unsupported_language', `The model ${this.model} does not translate ${language.name}.`);
+    return found;
   }
 
   countTokens(text: string): number {
@@ -68,7 +77,7 @@ class Seq2SeqProvider implements TranslationProvider {
       const outputs = await this.translator([...texts], {
         max_new_tokens: limit,
         stopping_criteria: criteria,
-        ...(this.#multilingual ? { src_lang: pair.from.nllb, tgt_lang: pair.to.nllb } : {}),
+        ...(this.#codes ? { src_lang: this.#code(pair.from), tgt_lang: this.#code(pair.to) } : {}),
       });
       return outputs.map((output) => {
         const text = output.translation_text.trim();
