@@ -155,4 +155,14 @@ describe('linked translation channels', () => {
     expect(copy?.author.username).toBe(server.users.bob.global_name ?? server.users.bob.username);
     expect(server.unmatchedRequests()).toEqual([]);
   });
+
+  it('GIVEN /autotranslate targets on a channel THEN each message gets one copy per other language in the same channel, and copies are not relayed', async () => {
+    await store.setTargets(server.guild.id, server.channels.general.id, ['en', 'ja', 'fr']);
+    expect(await store.rule(server.channels.second.id)).toBeUndefined();
+    const message = server.sendMessage({ channelId: server.channels.general.id, content: 'see you all at the meeting tomorrow' });
+    expect(await outcome(message.id)).toEqual({ messageId: message.id, action: 'posted', copies: 2 });
+    const copies = server.messagesIn(server.channels.general.id).filter((m) => m.webhook_id && BigInt(m.id) > BigInt(message.id));
+    expect(copies).toHaveLength(2);
+    for (const copy of copies) expect(await outcome(copy.id)).toEqual({ messageId: copy.id, action: 'skipped', reason: 'own-webhook' });
+  });
 });
