@@ -5,7 +5,7 @@
  * not come back exactly once translated again fragment by fragment (never losing a span). Line breaks, prefixes and
  * code blocks are copied from the original.
  */
-import { chunkTemplate, halve } from './chunks.ts';
+import { chunkTemplate, halve, type Chunk } from './chunks.ts';
 import { parseMessage, type ExtraSpan, type Part, type Unit } from './markup/document.ts';
 import { fillSlots, normalisePlaceholders, placeholdersIntact, splitAtPlaceholders } from './markup/placeholders.ts';
 import type { LanguagePair, TranslationProvider } from './provider.ts';
@@ -41,44 +41,48 @@ const NO_SPACE_BETWEEN_SENTENCES = new Set(['ja', 'zh', 'zh-tw', 'th']);
 
 const hasLetters = (text: string) => /\p{L}/u.test(text.replace(/[{｛]\s*\d+\s*[}｝]/gu, ''));
 
+/** Translates one message; see the file comment for the steps. */
 export async function translateMessage(text: string, options: TranslateMessageOptions): Promise<MessageTranslation> {
   const parts = parseMessage(text, options.extraSpans);
-  const units = parts.flatMap((part) => (part.kind === 'unit' ? unitsOf(part.unit) : []));
-  const run = new Run(options);
-  const maxTokens = Math.max(8, Math.min(options.chunkTokens, options.provider.maxInputTokens - 4));
-  const count = (piece: string) => options.provider.countTokens(piece);
-  const plan = units
-    .filter((unit) => hasLetters(unit.template))
-    .map((unit) => ({ unit, chunks: chunkTemplate(unit.template, maxTokens, count, options.pair.from.code) }));
+  const plan = planChunks(parts, options);
   const inputs = plan.flatMap((entry) => entry.chunks.map((chunk) => chunk.text));
+  const run = new Run(options);
   const outputs = await run.translate(inputs);
-  const failed = inputs
-    .map((input, i) => !placeholdersIntact(input, outputs[i] ?? ''))
-    .map((bad, i) => (bad ? i : -1))
-    .filter((i) => i >= 0);
-  const repaired = await run.fragmentWise(failed.map((i) => inputs[i] ?? ''));
-  for (const [k, i] of failed.entries()) outputs[i] = repaired[k] ?? inputs[i] ?? '';
-
-  const translations = new Map<Unit, string>();
-  const joiner = NO_SPACE_BETWEEN_SENTENCES.has(options.pair.to.code);
-  let next = 0;
-  for (const { unit, chunks } of plan) {
-    const pieces = chunks.map(
-      (chunk) =>
-        normalisePlaceholders(outputs[next++] ?? chunk.text).trim() + (joiner && !chunk.trailing.includes('\n') ? '' : chunk.trailing),
-    );
-    translations.set(unit, keepEdges(unit.template, pieces.join('').trim()));
-  }
+  const fallbacks = await run.repairPlaceholders(inputs, outputs);
+  const translations = assemble(plan, outputs, options.pair.to.code);
   const render = (unit: Unit): string => fillSlots(translations.get(unit) ?? unit.template, unit.slots, render);
   const result = parts.map((part) => (part.kind === 'keep' ? part.text : render(part.unit))).join('');
-  return {
-    text: result,
-    chunks: inputs.length,
-    calls: run.calls,
-    fallbacks: failed.length,
-    splits: run.splits,
-    lostSpans: lostSpans(parts, result),
-  };
+  return { text: result, chunks: inputs.length, calls: run.calls, fallbacks, splits: run.splits, lostSpans: lostSpans(parts, result) };
+}
+
+interface PlannedUnit {
+  readonly unit: Unit;
+  readonly chunks: readonly Chunk[];
+}
+
+/** Every unit with words in it (formatted stretches included), cut into chunks within the model's budget. */
+function planChunks(parts: readonly Part[], options: TranslateMessageOptions): PlannedUnit[] {
+  const maxTokens = Math.max(8, Math.min(options.chunkTokens, options.provider.maxInputTokens - 4));
+  const count = (piece: string) => options.provider.countTokens(piece);
+  return parts
+    .flatMap((part) => (part.kind === 'unit' ? unitsOf(part.unit) : []))
+    .filter((unit) => hasLetters(unit.template))
+    .map((unit) => ({ unit, chunks: chunkTemplate(unit.template, maxTokens, count, options.pair.from.code) }));
+}
+
+/** Each unit's translation: its chunks' outputs in order, with the original spacing (none between CJK sentences). */
+function assemble(plan: readonly PlannedUnit[], outputs: readonly string[], to: string): Map<Unit, string> {
+  const translations = new Map<Unit, string>();
+  const tight = NO_SPACE_BETWEEN_SENTENCES.has(to);
+  let next = 0;
+  for (const { unit, chunks } of plan) {
+    const pieces = chunks.map((chunk) => {
+      const output = normalisePlaceholders(outputs[next++] ?? chunk.text).trim();
+      return output + (tight && !chunk.trailing.includes('\n') ? '' : chunk.trailing);
+    });
+    translations.set(unit, keepEdges(unit.template, pieces.join('').trim()));
+  }
+  return translations;
 }
 
 /** A unit and, recursively, the units inside its formatted stretches. */
@@ -116,6 +120,17 @@ class Run {
     const sep = NO_SPACE_BETWEEN_SENTENCES.has(this.options.pair.to.code) ? '' : ' ';
     for (const entry of retry) result[entry.index] = entry.halves.map(() => (again[next++] ?? '').trim()).join(sep);
     return result;
+  }
+
+  /**
+   * Chunks whose output lost, doubled or invented a placeholder are translated again fragment by fragment; their
+   * outputs are replaced in place. Returns how many fell back.
+   */
+  async repairPlaceholders(inputs: readonly string[], outputs: string[]): Promise<number> {
+    const failed = inputs.flatMap((input, i) => (placeholdersIntact(input, outputs[i] ?? '') ? [] : [i]));
+    const repaired = await this.fragmentWise(failed.map((i) => inputs[i] ?? ''));
+    for (const [k, i] of failed.entries()) outputs[i] = repaired[k] ?? inputs[i] ?? '';
+    return failed.length;
   }
 
   /** Each chunk's prose between placeholders translated on its own (one call for all), placeholders in place. */
