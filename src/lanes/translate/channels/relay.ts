@@ -23,7 +23,8 @@ export interface RelayMessage {
 
 export type RelayOutcome =
   | { readonly messageId: string; readonly action: 'posted' | 'edited' | 'deleted'; readonly copies: number }
-  | { readonly messageId: string; readonly action: 'skipped'; readonly reason: string };
+  | { readonly messageId: string; readonly action: 'skipped'; readonly reason: string }
+  | { readonly messageId: string; readonly action: 'failed'; readonly reason: string };
 
 export interface RelayDeps {
   readonly store: ChannelStore;
@@ -37,9 +38,41 @@ export interface RelayDeps {
 }
 
 export class ChannelRelay {
+  /** The work in progress per original: an edit or deletion waits for the copies being posted (gateway order). */
+  readonly #pending = new Map<string, Promise<unknown>>();
+
   constructor(private readonly deps: RelayDeps) {}
 
-  async onCreate(message: RelayMessage): Promise<RelayOutcome> {
+  /** A new message: copies posted where its channel's rule says. Never rejects (failures are reported and logged). */
+  onCreate(message: RelayMessage): Promise<RelayOutcome> {
+    return this.#serialised(message.id, () => this.#create(message));
+  }
+
+  /** An edited original: its copies are translated again and edited (only while they are remembered). */
+  onUpdate(message: RelayMessage): Promise<RelayOutcome> {
+    return this.#serialised(message.id, () => this.#update(message));
+  }
+
+  /** A deleted original: its copies go too. */
+  onDelete(messageId: string): Promise<RelayOutcome> {
+    return this.#serialised(messageId, () => this.#delete(messageId));
+  }
+
+  /** Runs `work` after the earlier work on the same original, turning errors into a `failed` outcome. */
+  #serialised(messageId: string, work: () => Promise<RelayOutcome>): Promise<RelayOutcome> {
+    const previous = this.#pending.get(messageId) ?? Promise.resolve();
+    const next = previous.then(work).catch((error: unknown) => {
+      this.deps.logger?.warn({ err: error, messageId }, 'translation channel relay failed');
+      return this.#report({ messageId, action: 'failed', reason: error instanceof Error ? error.message : String(error) });
+    });
+    this.#pending.set(messageId, next);
+    void next.finally(() => {
+      if (this.#pending.get(messageId) === next) this.#pending.delete(messageId);
+    });
+    return next;
+  }
+
+  async #create(message: RelayMessage): Promise<RelayOutcome> {
     const rule = await this.deps.store.rule(message.channelId);
     const skip = rule ? await this.#skipReason(message) : 'no-rule';
     if (skip || !rule) return this.#report({ messageId: message.id, action: 'skipped', reason: skip ?? 'no-rule' });
@@ -65,8 +98,7 @@ export class ChannelRelay {
     return this.#report({ messageId: message.id, action: 'posted', copies });
   }
 
-  /** An edited original: its copies are translated again and edited (only while they are remembered). */
-  async onUpdate(message: RelayMessage): Promise<RelayOutcome> {
+  async #update(message: RelayMessage): Promise<RelayOutcome> {
     const copies = await this.deps.store.copies(message.id);
     const rule = await this.deps.store.rule(message.channelId);
     if (copies.length === 0 || !rule) return this.#report({ messageId: message.id, action: 'skipped', reason: 'no-copies' });
@@ -79,8 +111,7 @@ export class ChannelRelay {
     return this.#report({ messageId: message.id, action: 'edited', copies: copies.length });
   }
 
-  /** A deleted original: its copies go too. */
-  async onDelete(messageId: string): Promise<RelayOutcome> {
+  async #delete(messageId: string): Promise<RelayOutcome> {
     const copies = await this.deps.store.copies(messageId);
     if (copies.length === 0) return this.#report({ messageId, action: 'skipped', reason: 'no-copies' });
     for (const copy of copies)
