@@ -83,7 +83,8 @@ const checkSpeech: Probe = async (pipeline, model) => {
 
 const checkChat: Probe = async (pipeline) => {
   const generate = pipeline as (messages: object[], options: object) => Promise<unknown>;
-  const messages = [{ role: 'user', content: 'What is 2+2? Reply with the number only.' }];
+  const question = 'What is 2+2? Reply with the number only.';
+  const messages = [{ role: 'user', content: question }];
   const output = await generate(messages, { max_new_tokens: 12, do_sample: false });
   const conversation = (output as { generated_text?: unknown }[])[0]?.generated_text;
   const last = Array.isArray(conversation) ? (conversation.at(-1) as { content?: unknown } | undefined)?.content : conversation;

@@ -7,6 +7,7 @@ import { commandRoutes } from './rest/commands.ts';
 import { DiscordHttpError, Errors } from './rest/errors.ts';
 import { interactionRoutes } from './rest/interactions.ts';
 import { miscRoutes } from './rest/misc.ts';
+import { webhookRoutes } from './rest/webhooks.ts';
 import { decodeSegments, Router } from './rest/router.ts';
 import type { RestContext, ServerEvents, ServerSettings } from './rest/types.ts';
 import type { DiscordState, RequestLogEntry } from './state.ts';
@@ -28,7 +29,8 @@ export interface InjectedFailure {
 }
 
 export class RestServer {
-  private readonly router = new Router([...miscRoutes, ...channelRoutes, ...interactionRoutes, ...commandRoutes]);
+  // Channel webhooks before interaction webhooks: both live under /webhooks/{id}/{token} (see rest/webhooks.ts).
+  private readonly router = new Router([...miscRoutes, ...channelRoutes, ...webhookRoutes, ...interactionRoutes, ...commandRoutes]);
   readonly failures: InjectedFailure[] = [];
   private seq = 0;
 

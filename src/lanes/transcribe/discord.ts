@@ -19,7 +19,7 @@ import { jobEnvelopeSchema } from '../../queue/envelope.ts';
 import type { FollowUp } from '../chain.ts';
 import type { ComponentHandler, LaneDiscord, SlashCommand } from '../discord.ts';
 import { defineSetting, parseSwitch } from '../server-settings.ts';
-import { findLanguage } from '../translate/languages.ts';
+import { findLanguage } from '../../text/languages.ts';
 import { audioAttachment, audioSource } from './attachments.ts';
 import { transcribeRef } from './ref.ts';
 import { LanguageMemory } from './language-memory.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { audioErrors } from '../../audio/errors.ts';
 import { UserError } from '../../core/errors.ts';
 import type { LaneLocal } from '../local.ts';
-import { findLanguage } from '../translate/languages.ts';
+import { findLanguage } from '../../text/languages.ts';
 import { transcribeMessages as m } from './messages.ts';
 import type { TranscribeInput } from './schema.ts';
 

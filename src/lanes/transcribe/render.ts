@@ -8,7 +8,7 @@ import { customId } from '../../bot/discord/custom-id.ts';
 import type { Config } from '../../config/index.ts';
 import { pick, type Locale } from '../../i18n/text.ts';
 import type { ActionRow, DiscordReply } from '../discord.ts';
-import { languageText } from '../translate/language-text.ts';
+import { languageText } from '../../text/language-text.ts';
 import { transcribeMessages as m } from './messages.ts';
 import type { TranscribeResult } from './schema.ts';
 import { toSrt, toText } from './srt.ts';

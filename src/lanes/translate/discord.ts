@@ -18,11 +18,12 @@ import { UserError } from '../../core/errors.ts';
 import type { LocalText } from '../../i18n/text.ts';
 import type { ContextMenuCommand, LaneDiscord, SlashCommand } from '../discord.ts';
 import { defineSetting, meansNone } from '../server-settings.ts';
-import { detectLanguage } from './detect.ts';
 import { flagLanguage } from './flags.ts';
 import { translateRef } from './ref.ts';
-import { languageText } from './language-text.ts';
-import { findLanguage, LANGUAGES } from './languages.ts';
+import { languageText } from '../../text/language-text.ts';
+import { baseCode, detectLanguage } from '../../text/detect.ts';
+import { findLanguage, searchLanguages } from '../../text/languages.ts';
+import { nothingToTranslate } from '../../text/nothing.ts';
 import { translateMessages as m } from './messages.ts';
 import { renderTranslation } from './render.ts';
 import type { TranslateInput, TranslateResult } from './schema.ts';
@@ -52,20 +53,21 @@ export function localeLanguage(locale: string): string {
   return found.code;
 }
 
-/** Language names and codes matching what the member typed, in English or Japanese. */
+/** Language names and codes matching what the member typed, in English, Japanese or kana (「にほん」「英語」「ja」). */
 export function languageChoices(typed: string): { name: string; value: string }[] {
-  const query = typed.trim().toLowerCase();
-  return [...LANGUAGES.values()]
-    .filter((language) => {
-      if (!query) return true;
-      const names = languageText(language.code);
-      return language.code.startsWith(query) || names.en.toLowerCase().includes(query) || names.ja.includes(typed.trim());
-    })
-    .slice(0, 25)
-    .map((language) => {
-      const names = languageText(language.code);
-      return { name: `${names.en} / ${names.ja} (${language.code})`, value: language.code };
-    });
+  return searchLanguages(typed, 25).map((language) => ({
+    name: `${language.name} / ${language.ja} (${language.code})`,
+    value: language.code,
+  }));
+}
+
+/**
+ * Whether `text` is already in `to`, as far as detection can tell. Below detection's confidence the answer is "no"
+ * for a request someone made (translate it anyway) and the caller of automatic work treats `undefined` as "skip".
+ */
+async function alreadyIn(text: string, to: string, hint: string | undefined): Promise<boolean | undefined> {
+  const detected = await detectLanguage(text, { hint: hint ? baseCode(hint) : undefined });
+  return detected ? baseCode(detected.code) === baseCode(to) : undefined;
 }
 
 async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -104,7 +106,7 @@ function translateMenu(name: LocalText, target: string | 'mine'): ContextMenuCom
       const to = target === 'mine' ? localeLanguage(interaction.locale) : target;
       if (!message.content.trim()) throw new UserError('bad_request', m.nothingToTranslate);
       // A one-click action on text already in that language: a private note, never a public message.
-      if (detectLanguage(message.content) === to) {
+      if (await alreadyIn(message.content, to, interaction.locale)) {
         await services.replyPrivately(interaction, m.sameLanguage(languageText(to)));
         return;
       }
@@ -123,8 +125,8 @@ export const translateDiscord: LaneDiscord<TranslateInput, TranslateResult> = {
       const to = flagLanguage(reaction.emoji);
       const text = reaction.message.content;
       if (!to || !text.trim() || reaction.message.author.id === services.botId()) return null;
-      // Already in that language: a reaction gets no answer at all.
-      if (detectLanguage(text) === to) return null;
+      // Nothing to translate, or already in that language: a reaction gets no answer at all.
+      if (nothingToTranslate(text, { minLetters: 0 }) || (await alreadyIn(text, to, reaction.locale))) return null;
       return { input: { text, to }, sourceId: `${reaction.message.id}-to-${to}`, automatic: true };
     },
   },
@@ -132,8 +134,9 @@ export const translateDiscord: LaneDiscord<TranslateInput, TranslateResult> = {
     order: 40,
     async plan(incoming) {
       const to = incoming.settings.get(autoTranslateSetting);
-      if (!to || incoming.addressed || !incoming.text.trim()) return null;
-      if (detectLanguage(incoming.text) === to || (await incoming.optedOut())) return null;
+      if (!to || incoming.addressed || !incoming.text.trim() || nothingToTranslate(incoming.text)) return null;
+      // Automatic work acts only on a sure detection: unsure, or already in the target language, it does nothing.
+      if ((await alreadyIn(incoming.text, to, incoming.locale)) !== false || (await incoming.optedOut())) return null;
       return { input: { text: incoming.text, to }, automatic: true };
     },
   },

@@ -1,7 +1,7 @@
 /** `/translate <language> <text>` in the local chat. */
 import { UserError } from '../../core/errors.ts';
 import type { LaneLocal } from '../local.ts';
-import { findLanguage, supportedLanguageList } from './languages.ts';
+import { findLanguage, supportedLanguageList } from '../../text/languages.ts';
 import { translateMessages as m } from './messages.ts';
 import type { TranslateInput } from './schema.ts';
 
