@@ -33,7 +33,7 @@ export function preprocessText(text: string, language: string): string {
   let out = text
     .normalize('NFKD')
     .replace(EMOJI, '')
-    .replace(/[\u200d\ufe0e\ufe0f]/gu, '');
+    .replace(/\u200d|\ufe0e|\ufe0f/gu, '');
   for (const [from, to] of REPLACEMENTS) out = out.replaceAll(from, to);
   out = out.replace(/[♥☆♡©\\]/gu, '');
   for (const [from, to] of EXPRESSIONS) out = out.replaceAll(from, to);
