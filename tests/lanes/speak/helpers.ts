@@ -25,13 +25,18 @@ export const fixtureEngine = (overrides: Partial<EngineConfig> = {}): EngineConf
   ...overrides,
 });
 
-export function ctx(options: { signal?: AbortSignal; progress?: LaneProgress[] } = {}): ProcessContext {
+export function ctx(
+  options: { signal?: AbortSignal; progress?: LaneProgress[]; onReport?: (progress: LaneProgress) => void } = {},
+): ProcessContext {
   const progress = options.progress ?? [];
   return {
     jobId: 't',
     context: { origin: 'local', userId: 'u' },
     signal: options.signal ?? new AbortController().signal,
-    report: (p) => progress.push(p),
+    report: (p) => {
+      progress.push(p);
+      options.onReport?.(p);
+    },
     logger: quietLogger,
   };
 }

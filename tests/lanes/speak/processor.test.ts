@@ -98,12 +98,8 @@ describe('speak processor', () => {
 
   it("GIVEN a cancel after the first sentence THEN it stops there and returns that sentence's audio, marked stopped", async () => {
     const controller = new AbortController();
-    const progress: LaneProgress[] = [];
-    const watched = { push: (p: LaneProgress) => (p.stage === 'sentence 2/3' && controller.abort('cancelled'), progress.push(p)) };
-    const result = await speak(
-      { text: 'One sentence. Two sentences. Three sentences.' },
-      { signal: controller.signal, progress: watched as LaneProgress[] },
-    );
+    const onReport = (p: LaneProgress) => p.stage === 'sentence 2/3' && controller.abort('cancelled');
+    const result = await speak({ text: 'One sentence. Two sentences. Three sentences.' }, { signal: controller.signal, onReport });
     expect([result.stopped, result.sentences, result.sentencesDone, result.text]).toEqual(['cancelled', 3, 1, 'One sentence.']);
     const whole = await speak({ text: 'One sentence.' });
     expect(result.samples).toBe(whole.samples);
