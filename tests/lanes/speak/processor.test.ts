@@ -72,6 +72,11 @@ describe('speak processor', () => {
     expect((await speak({ text: '東京駅' })).language).toBe('ja');
   });
 
+  it('GIVEN an English answer whose hidden reasoning is Japanese THEN it is read in English (judged on what is read)', async () => {
+    const result = await speak({ text: '<think>英語で答えよう。</think>Yes, it is.' });
+    expect([result.language, result.text]).toEqual(['en', 'Yes, it is.']);
+  });
+
   it('GIVEN an explicit language and voice THEN they win over detection and defaults', async () => {
     const result = await speak({ text: 'Tokyo', language: 'ja', voice: 'M1' });
     expect([result.language, result.voice]).toEqual(['ja', 'M1']);
