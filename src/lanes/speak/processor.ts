@@ -28,14 +28,17 @@ const size = (bytes: number): string => (bytes >= MIB ? `${Number((bytes / MIB).
 
 export function createSpeakProcessor({ settings, engines, now = () => new Date() }: SpeakDeps): SpeakProcessor {
   return async (input, { signal, report, logger }) => {
-    const language = speakingLanguage(settings, input.text, input.language);
     const names = input.names ?? {};
-    const text = spokenText(input.text, {
-      language,
-      resolve: (_kind, id) => names[id],
-      now: now(),
-      ...(input.timeZone ? { timeZone: input.timeZone } : {}),
-    });
+    const read = (language: string) =>
+      spokenText(input.text, {
+        language,
+        resolve: (_kind, id) => names[id],
+        now: now(),
+        ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+      });
+    // The language is judged on what will be read, not on hidden reasoning or code.
+    const language = speakingLanguage(settings, read(input.language ?? 'en'), input.language);
+    const text = read(language);
     if (!text) throw new UserError('bad_request', 'There is nothing to read aloud there (only code, links or formatting).');
     const length = [...text].length;
     if (length > settings.maxChars) {
