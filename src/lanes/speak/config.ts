@@ -69,7 +69,9 @@ export const DEFAULT_SPEAK_SETTINGS: SpeakSettings = Object.freeze(
         model: 'supertone-oss-archive/supertonic-3',
         voices: ['F1', 'F2', 'F3', 'F4', 'F5', 'M1', 'M2', 'M3', 'M4', 'M5'],
         languages: SUPERTONIC_LANGUAGES,
-        steps: 8,
+        // The reference default is 8; 5 (its "low" end) keeps a 20 s answer under 0.3 s of compute per second
+        // of speech on 2 cores (bench/speak-rtf.ts). Raise it where there are more cores.
+        steps: 5,
         speed: 1.05,
       },
     },
