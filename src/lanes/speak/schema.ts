@@ -7,6 +7,15 @@ const languageCode = z
   .toLowerCase()
   .regex(/^[a-z]{2,3}$/u, 'use a language code such as en or ja');
 
+function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const voiceName = z.string().regex(/^[\w-]{1,32}$/u, 'a voice name such as F1 or M2');
 
 export const speakInputSchema = z.strictObject({
@@ -19,7 +28,11 @@ export const speakInputSchema = z.strictObject({
   /** Display names of the users, roles and channels mentioned in the text, by id (the front end knows them). */
   names: z.record(z.string().regex(/^\d{17,20}$/u), z.string().max(100)).optional(),
   /** IANA time zone for Discord timestamps in the text (default UTC). */
-  timeZone: z.string().max(64).optional(),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine((zone) => validTimeZone(zone), 'use an IANA time zone such as Asia/Tokyo')
+    .optional(),
 });
 
 export const speakResultSchema = z.strictObject({

@@ -99,6 +99,9 @@ describe('speak processor', () => {
     const voice = await userError(speak({ text: 'Hello.', voice: 'Z9' }));
     expect(voice.message).toBe('There is no voice "Z9" for English. Voices: F1, M1.');
     expect(speakInputSchema.safeParse({ text: '   ' }).error?.issues[0]?.message).toBe('there is nothing to read aloud');
+    expect(speakInputSchema.safeParse({ text: 'Hi', timeZone: 'Mars/Olympus' }).error?.issues[0]?.message).toBe(
+      'use an IANA time zone such as Asia/Tokyo',
+    );
   });
 
   it("GIVEN a cancel after the first sentence THEN it stops there and returns that sentence's audio, marked stopped", async () => {
