@@ -25,6 +25,7 @@ import { discordTimestamp } from './snowflake.ts';
 import type { ServerEvents, ServerSettings } from './rest/types.ts';
 import { RestServer, type InjectedFailure } from './server.ts';
 import { DiscordState, type ChannelRecord, type InteractionRecord, type RequestLogEntry } from './state.ts';
+import { setVoiceMessagesAllowed } from './voice-messages.ts';
 
 export interface FakeDiscordOptions {
   /** The bot token (default: a random realistic-looking one). */
@@ -203,6 +204,18 @@ export class FakeDiscord {
   /** The DM channel between the bot and `user` (created on first use). */
   dmChannel(user: APIUser): APIDMChannel {
     return this.state.dmChannel(user).channel as APIDMChannel;
+  }
+
+  /**
+   * Whether the bot may send voice messages in a guild channel (denied: a channel overwrite removes Send Voice
+   * Messages from its role, dispatched as CHANNEL_UPDATE; sending one answers 403 / 50173).
+   */
+  setVoiceMessagesAllowed(channelId: string, allowed: boolean): void {
+    const record = this.state.channel(channelId);
+    if (!record.guild) throw new Error('voice messages are always allowed in DMs');
+    setVoiceMessagesAllowed(record.guild, record, allowed);
+    this.gateway.dispatch('CHANNEL_UPDATE', record.channel, { intents: Intent.Guilds });
+    this.state.changed();
   }
 
   /** Whether `user` accepts DMs from the bot (closed: 403 / 50007 on send). */

@@ -10,6 +10,7 @@ import type {
 } from 'discord.js';
 import { BOT_PERMISSIONS, type GuildFixture } from './fixtures.ts';
 import { snowflake } from './snowflake.ts';
+import { botChannelPermissions } from './voice-messages.ts';
 import type { ChannelRecord, DiscordState } from './state.ts';
 
 /** A command option as a test describes it. */
@@ -46,7 +47,8 @@ function memberPermissions(guild: GuildFixture, roleIds: readonly string[], user
 function common(state: DiscordState, record: ChannelRecord, user: APIUser, locale: string): Record<string, unknown> {
   const id = snowflake();
   const guild = record.guild;
-  const appPermissions = (guild ? memberPermissions(guild, [guild.roles.bot.id]) : BOT_PERMISSIONS).toString();
+  // Discord computes app_permissions for the channel, overwrites included.
+  const appPermissions = (guild ? botChannelPermissions(state, record) : BOT_PERMISSIONS).toString();
   const base: Record<string, unknown> = {
     id,
     application_id: state.fixtures.application.id,

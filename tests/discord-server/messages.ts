@@ -61,10 +61,11 @@ export const messageBodySchema = z.looseObject({
       z.looseObject({
         id: z.union([z.string(), z.number()]),
         filename: z.string().optional(),
-        description: z.string().max(1024).optional(),
-        title: z.string().optional(),
-        duration_secs: z.number().optional(),
-        waveform: z.string().optional(),
+        // discord.js sends null for unset description/title/waveform/duration (AttachmentBuilder); Discord accepts it.
+        description: z.string().max(1024).nullish(),
+        title: z.string().nullish(),
+        duration_secs: z.number().nullish(),
+        waveform: z.string().nullish(),
       }),
     )
     .max(10)

@@ -5,6 +5,7 @@ import { discordTimestamp } from '../snowflake.ts';
 import type { ChannelRecord } from '../state.ts';
 import { storeFile } from './attachments.ts';
 import { Errors } from './errors.ts';
+import { checkVoiceMessage, checkVoiceMessageEdit } from '../voice-messages.ts';
 import type { RestContext, UploadedFile } from './types.ts';
 
 const CREATE_FLAGS =
@@ -47,27 +48,15 @@ function uploadFiles(ctx: RestContext, channelId: string, body: MessageBody, fil
     const index = /^files\[(\d+)\]$/.exec(file.field)?.[1] ?? /^file(\d*)$/.exec(file.field)?.[1] ?? String(position);
     const meta = body.attachments?.find((a) => String(a.id) === index);
     const extras = {
-      ...(meta?.description !== undefined ? { description: meta.description } : {}),
-      ...(meta?.title !== undefined ? { title: meta.title } : {}),
-      ...(meta?.duration_secs !== undefined ? { durationSecs: meta.duration_secs } : {}),
-      ...(meta?.waveform !== undefined ? { waveform: meta.waveform } : {}),
+      ...(meta?.description != null ? { description: meta.description } : {}),
+      ...(meta?.title != null ? { title: meta.title } : {}),
+      ...(meta?.duration_secs != null ? { durationSecs: meta.duration_secs } : {}),
+      ...(meta?.waveform != null ? { waveform: meta.waveform } : {}),
     };
     const name = meta?.filename ?? file.name;
     uploaded.set(index, storeFile(ctx.state, ctx.settings.baseUrl(), channelId, name, file.contentType, file.bytes, extras));
   }
   return uploaded;
-}
-
-function checkVoiceMessage(message: APIMessage): void {
-  if (((message.flags ?? 0) & MessageFlag.IsVoiceMessage) === 0) return;
-  const [audio] = message.attachments;
-  if (message.attachments.length !== 1 || !audio?.content_type?.startsWith('audio/') || message.content !== '') {
-    throw Errors.invalidFormBody(
-      ['flags'],
-      'MESSAGE_VOICE_MESSAGE_INVALID',
-      'Voice messages must have a single audio attachment and no content.',
-    );
-  }
 }
 
 export function createMessage(
@@ -115,12 +104,13 @@ export function createMessage(
     ...(options.extra ? { extra: options.extra } : {}),
   });
   if (isEmptyMessage(message)) throw Errors.emptyMessage();
-  checkVoiceMessage(message);
+  checkVoiceMessage(ctx.state, channel, body, message);
   return message;
 }
 
 /** The message after a PATCH: fields present in the body replace the old ones. */
 export function editMessage(ctx: RestContext, message: APIMessage, rawBody: unknown, files: UploadedFile[]): APIMessage {
+  checkVoiceMessageEdit(message);
   const body = parseBody(messageBodySchema, rawBody);
   checkAllowedMentions(body);
   const next: APIMessage = { ...message, edited_timestamp: discordTimestamp() };
