@@ -1,0 +1,73 @@
+/** Test wiring for the booking lane: a Redis on its own prefix, resources, and a clock the test moves. */
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Booking, Resource } from '../../../src/lanes/booking/model.ts';
+import { newId } from '../../../src/lanes/booking/model.ts';
+import { REDIS_URL } from '../../helpers/env.ts';
+
+export const GUILD = '100000000000000001';
+
+/** A Redis connection and a unique key prefix; `close()` deletes the prefix's keys. */
+export function testRedis(): { redis: Redis; prefix: string; close: () => Promise<void> } {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const prefix = `test-bk-${randomUUID().slice(0, 8)}`;
+  return {
+    redis,
+    prefix,
+    async close() {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+        cursor = next;
+        if (keys.length) await redis.del(...keys);
+      } while (cursor !== '0');
+      redis.disconnect();
+    },
+  };
+}
+
+const every = (open: string, close: string) => Array.from({ length: 7 }, () => [{ open, close }]);
+
+/** A restaurant: 4 seats a slot, 60-minute slots with 30 minutes between them, 17:00-22:00 every day. */
+export function restaurant(overrides: Partial<Resource> = {}): Resource {
+  return {
+    id: newId('r'),
+    guildId: GUILD,
+    name: 'Table',
+    capacity: 4,
+    slotMinutes: 60,
+    bufferMinutes: 30,
+    hours: every('17:00', '22:00'),
+    horizonDays: 30,
+    cutoffMinutes: 0,
+    maxPerMember: 2,
+    exceptions: [],
+    createdAt: 0,
+    ...overrides,
+  };
+}
+
+/** A confirmed booking of `resource` at `start` (ms), party of `party`. */
+export function bookingOf(resource: Resource, userId: string, start: number, party = 1): Booking {
+  return {
+    id: newId('b'),
+    guildId: resource.guildId,
+    resourceId: resource.id,
+    userId,
+    start,
+    end: start + resource.slotMinutes * 60_000,
+    party,
+    name: `member ${userId}`,
+    note: '',
+    status: 'confirmed',
+    locale: 'en',
+    channelId: '200000000000000001',
+    createdAt: 0,
+  };
+}
+
+/** A clock that only moves when the test says so. */
+export function fixedClock(iso: string): { now: () => number; set: (iso: string) => void } {
+  let now = Date.parse(iso);
+  return { now: () => now, set: (next) => (now = Date.parse(next)) };
+}
