@@ -1,9 +1,12 @@
 /** Test wiring for the booking lane: a Redis on its own prefix, resources, and a clock the test moves. */
 import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { defaultBookingConfig } from '../../../src/lanes/booking/config.ts';
 import type { Booking, Resource } from '../../../src/lanes/booking/model.ts';
 import { newId } from '../../../src/lanes/booking/model.ts';
-import { REDIS_URL } from '../../helpers/env.ts';
+import { type Clock, createBookingServices, type Notice, type Notifier } from '../../../src/lanes/booking/services.ts';
+import { quietLogger, REDIS_URL } from '../../helpers/env.ts';
 
 export const GUILD = '100000000000000001';
 
@@ -70,4 +73,42 @@ export function bookingOf(resource: Resource, userId: string, start: number, par
 export function fixedClock(iso: string): { now: () => number; set: (iso: string) => void } {
   let now = Date.parse(iso);
   return { now: () => now, set: (next) => (now = Date.parse(next)) };
+}
+
+/** A notifier that keeps what it was asked to deliver (the Discord one is exercised by the handler tests). */
+export class RecordingNotifier implements Notifier {
+  readonly notices: Notice[] = [];
+  async notify(notice: Notice): Promise<void> {
+    this.notices.push(notice);
+  }
+}
+
+/** Booking services on a real Redis and a real BullMQ queue (own name and prefix); `close()` cleans both. */
+export function testServices(options: { clock?: Clock; config?: Parameters<typeof defaultBookingConfig>[0] } = {}) {
+  const env = testRedis();
+  const queueName = `bk-reminders-${randomUUID().slice(0, 8)}`;
+  const queue = new Queue(queueName, { connection: env.redis.duplicate(), prefix: env.prefix });
+  const notifier = new RecordingNotifier();
+  const config = defaultBookingConfig(options.config);
+  const services = createBookingServices({
+    redis: env.redis,
+    prefix: env.prefix,
+    config,
+    queue,
+    notifier,
+    logger: quietLogger,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  return {
+    ...env,
+    services,
+    notifier,
+    queue,
+    queueName,
+    async close() {
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
+      await env.close();
+    },
+  };
 }
