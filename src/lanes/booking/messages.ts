@@ -171,6 +171,7 @@ export const MESSAGES = {
     ja: '日付は YYYY-MM-DD の形式で入力してください（例：2025-12-24）。',
   },
   'admin.time_invalid': { en: 'Write the time as HH:MM (e.g. 19:30).', ja: '時刻は HH:MM の形式で入力してください（例：19:30）。' },
+  'admin.values_invalid': { en: 'These values are out of range: {fields}.', ja: '範囲外の値があります：{fields}' },
   'admin.timezone_saved': { en: 'Time zone set to {zone}.', ja: 'タイムゾーンを{zone}に設定しました。' },
   'admin.timezone_invalid': {
     en: '"{zone}" is not a time zone; use a name such as Asia/Tokyo or Europe/Berlin.',

@@ -63,6 +63,8 @@ export function whenOf(text: string, context: WhenContext): WhenFields {
   const today = wallClock(context.now, context.timeZone).date;
   const fields: WhenFields = { spans: [] };
   let rest = text;
+  // A month and day without a year ("12/1", 「3月5日」) means the next one; "yesterday" stays in the past.
+  let yearImplied = false;
   const relative = japaneseRelative(text, today);
   if (relative) {
     fields.date = relative.date;
@@ -77,6 +79,7 @@ export function whenOf(text: string, context: WhenContext): WhenFields {
     const exact = start.tags().has('result/relativeDateAndTime') ? wallClock(start.date().getTime(), context.timeZone) : undefined;
     if (fields.date === undefined && (exact || start.isCertain('day') || start.isCertain('weekday'))) {
       fields.date = exact?.date ?? localDate(start.get('year') ?? 0, start.get('month') ?? 0, start.get('day') ?? 0);
+      yearImplied = !exact && start.isCertain('month') && !start.isCertain('year');
     }
     if (fields.minutes === undefined && (exact || start.isCertain('hour'))) {
       const hour = start.get('hour') ?? 0;
@@ -87,7 +90,7 @@ export function whenOf(text: string, context: WhenContext): WhenFields {
   }
   applyHints(text, fields);
   noteSlashDate(text, fields);
-  if (fields.date !== undefined && fields.date < today) fields.date = nextYear(fields.date);
+  if (yearImplied && fields.date !== undefined && fields.date < today) fields.date = nextYear(fields.date);
   return fields;
 }
 
