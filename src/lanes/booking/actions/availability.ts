@@ -34,13 +34,19 @@ export async function daysAvailability(
 }
 
 /** The free slots closest in time to `start` that fit `party`, nearest first (looked for on that day and the next two). */
-export async function nearestFree(services: BookingServices, resource: Resource, start: number, party: number): Promise<SlotWithFree[]> {
+export async function nearestFree(
+  services: BookingServices,
+  resource: Resource,
+  start: number,
+  party: number,
+  limit = services.config.suggestions,
+): Promise<SlotWithFree[]> {
   const timeZone = await services.resources.timeZoneOf(resource);
   const day = wallClock(start, timeZone).date;
   const candidates = (await Promise.all([-1, 0, 1, 2].map((offset) => dayAvailability(services, resource, addDays(day, offset))))).flat();
   return candidates
     .filter((slot) => slot.start !== start && slot.free >= party)
     .sort((a, b) => Math.abs(a.start - start) - Math.abs(b.start - start))
-    .slice(0, services.config.suggestions)
+    .slice(0, limit)
     .sort((a, b) => a.start - b.start);
 }

@@ -206,7 +206,7 @@ export class BookingStore {
   /** Live bookings (confirmed and offered) starting in [from, to), in time order. */
   async between(resource: Pick<Resource, 'guildId' | 'id'>, from: number, to: number): Promise<Booking[]> {
     const k = this.keys(resource);
-    const ids = await this.redis.zrangebyscore(k.byStart, from, `(${to}`);
+    const ids = await this.redis.zrangebyscore(k.byStart, from, Number.isFinite(to) ? `(${to}` : '+inf');
     return this.many(k, ids);
   }
 

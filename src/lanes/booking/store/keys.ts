@@ -37,6 +37,11 @@ export function guildKeys(prefix: string, guildId: string): { settings: string; 
   return { settings: `${base}:settings`, resources: `${base}:resources`, panels: `${base}:panels` };
 }
 
+/** Hash: resource id -> server id, for buttons pressed in DMs (a waitlist offer), where Discord names no server. */
+export function resourceGuildKey(prefix: string): string {
+  return `${prefix}:bk:resource-guild`;
+}
+
 /** A draft shown on a confirmation card, waiting for Confirm. */
 export function draftKey(prefix: string, draftId: string): string {
   return `${prefix}:bk:draft:${draftId}`;

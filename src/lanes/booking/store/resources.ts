@@ -1,7 +1,7 @@
 /** A server's booking setup in Redis: its settings, its resources and the panels posted for them. */
 import type { Redis } from 'ioredis';
 import { type GuildSettings, guildSettingsSchema, type Panel, panelSchema, type Resource, resourceSchema } from '../model.ts';
-import { guildKeys } from './keys.ts';
+import { guildKeys, resourceGuildKey } from './keys.ts';
 
 /** A server's resources are listed in one select menu or autocomplete, which Discord caps at 25 entries. */
 export const MAX_RESOURCES_PER_GUILD = 25;
@@ -56,7 +56,11 @@ export class ResourceStore {
     const others = (await this.list(valid.guildId)).filter((r) => r.id !== valid.id);
     if (others.some((r) => nameKey(r.name) === nameKey(valid.name))) return 'name_taken';
     if (others.length >= MAX_RESOURCES_PER_GUILD) return 'too_many';
-    await this.redis.hset(guildKeys(this.prefix, valid.guildId).resources, valid.id, JSON.stringify(valid));
+    await this.redis
+      .multi()
+      .hset(guildKeys(this.prefix, valid.guildId).resources, valid.id, JSON.stringify(valid))
+      .hset(resourceGuildKey(this.prefix), valid.id, valid.guildId)
+      .exec();
     return 'ok';
   }
 
@@ -66,8 +70,14 @@ export class ResourceStore {
     await this.redis
       .multi()
       .hdel(keys.resources, resourceId)
+      .hdel(resourceGuildKey(this.prefix), resourceId)
       .hdel(keys.panels, ...(panels.length ? panels.map((p) => p.id) : ['-']))
       .exec();
+  }
+
+  /** The server a resource belongs to. */
+  async guildOf(resourceId: string): Promise<string | undefined> {
+    return (await this.redis.hget(resourceGuildKey(this.prefix), resourceId)) ?? undefined;
   }
 
   async panels(guildId: string): Promise<Panel[]> {
