@@ -68,7 +68,10 @@ export function checkSlot(resource: Resource, start: number, now: number, timeZo
 
 /** Slots still bookable (after the cut-off, within the horizon) on a day. */
 export function openSlots(resource: Resource, date: LocalDate, now: number, timeZone: string): Slot[] {
-  return daySlots(resource, date, timeZone).filter((slot) => typeof checkSlot(resource, slot.start, now, timeZone) !== 'string');
+  // The same rules as checkSlot, without looking each slot up again (panels list hundreds).
+  const lastDay = addDays(wallClock(now, timeZone).date, resource.horizonDays);
+  if (date > lastDay) return [];
+  return daySlots(resource, date, timeZone).filter((slot) => slot.start > now && slot.start - now >= resource.cutoffMinutes * MINUTE_MS);
 }
 
 /** The business days from today through the horizon that have at least one bookable slot, at most `limit`. */

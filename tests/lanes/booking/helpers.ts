@@ -5,7 +5,14 @@ import { Redis } from 'ioredis';
 import { defaultBookingConfig } from '../../../src/lanes/booking/config.ts';
 import type { Booking, Resource } from '../../../src/lanes/booking/model.ts';
 import { newId } from '../../../src/lanes/booking/model.ts';
-import { type Clock, createBookingServices, type Notice, type Notifier } from '../../../src/lanes/booking/services.ts';
+import {
+  type BookingServices,
+  type Clock,
+  createBookingServices,
+  type Notice,
+  type Notifier,
+  type PanelRefresher,
+} from '../../../src/lanes/booking/services.ts';
 import { quietLogger, REDIS_URL } from '../../helpers/env.ts';
 
 export const GUILD = '100000000000000001';
@@ -84,20 +91,28 @@ export class RecordingNotifier implements Notifier {
 }
 
 /** Booking services on a real Redis and a real BullMQ queue (own name and prefix); `close()` cleans both. */
-export function testServices(options: { clock?: Clock; config?: Parameters<typeof defaultBookingConfig>[0] } = {}) {
+export function testServices(
+  options: {
+    clock?: Clock;
+    config?: Parameters<typeof defaultBookingConfig>[0];
+    notifier?: Notifier;
+    panels?: (services: () => BookingServices) => PanelRefresher;
+  } = {},
+) {
   const env = testRedis();
   const queueName = `bk-reminders-${randomUUID().slice(0, 8)}`;
   const queue = new Queue(queueName, { connection: env.redis.duplicate(), prefix: env.prefix });
   const notifier = new RecordingNotifier();
   const config = defaultBookingConfig(options.config);
-  const services = createBookingServices({
+  const services: BookingServices = createBookingServices({
     redis: env.redis,
     prefix: env.prefix,
     config,
     queue,
-    notifier,
+    notifier: options.notifier ?? notifier,
     logger: quietLogger,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.panels ? { panels: options.panels(() => services) } : {}),
   });
   return {
     ...env,

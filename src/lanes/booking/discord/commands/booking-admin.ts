@@ -42,9 +42,14 @@ async function execute(interaction: ChatInputCommandInteraction, services: Booki
   }
   const group = interaction.options.getSubcommandGroup(false);
   const sub = interaction.options.getSubcommand();
-  if (sub === 'export') {
+  // Exports and panels read many slots: acknowledge first, answer within the 15-minute token.
+  if (sub === 'export' || sub === 'panel') {
     await interaction.deferReply({ flags: EPHEMERAL });
-    return void (await interaction.editReply({ ...(await exportCommand(interaction, services, guildId, t)), allowedMentions: NO_PINGS }));
+    const answer =
+      sub === 'export'
+        ? await exportCommand(interaction, services, guildId, t)
+        : { content: await postPanel(interaction, services, guildId) };
+    return void (await interaction.editReply({ ...answer, allowedMentions: NO_PINGS }));
   }
   const content =
     group === 'resource'
@@ -55,11 +60,9 @@ async function execute(interaction: ChatInputCommandInteraction, services: Booki
           ? await hoursCommand(interaction, services, guildId, t)
           : sub === 'timezone'
             ? await timezoneCommand(interaction, services, guildId, t)
-            : sub === 'panel'
-              ? await postPanel(interaction, services, guildId)
-              : sub === 'list'
-                ? await listCommand(interaction, services, guildId, t, format)
-                : await cancelCommand(interaction, services, guildId, t, format);
+            : sub === 'list'
+              ? await listCommand(interaction, services, guildId, t, format)
+              : await cancelCommand(interaction, services, guildId, t, format);
   services.logger.info(
     { guildId, by: interaction.user.id, command: ['booking', group, sub].filter(Boolean).join(' ') },
     'booking admin command',
