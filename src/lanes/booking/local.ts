@@ -4,16 +4,17 @@
  */
 import { prepareAlternative } from './actions/alternative.ts';
 import { nearestFree } from './actions/availability.ts';
-import { confirmDraft, type Confirmed } from './actions/confirm.ts';
+import { confirmDraft } from './actions/confirm.ts';
 import { loadDraft } from './actions/load.ts';
 import { acceptOffer, declineOffer, joinWaitlist } from './actions/offers.ts';
-import { prepareCancel, type Prepared } from './actions/prepare.ts';
-import { answerText, type TextAnswer, type TextContext, upcomingOf } from './actions/text.ts';
+import { prepareCancel } from './actions/prepare.ts';
+import { answerText, type TextContext, upcomingOf } from './actions/text.ts';
 import { setupLocalResource } from './local-setup.ts';
 import { type Translate, translator } from './messages.ts';
 import type { Locale } from './model.ts';
 import { looksLikeBooking } from './nl/detect.ts';
-import { askText, bookingLines, cardContent, plainFormat, problemText, suggestionsText, type TimeFormat } from './present.ts';
+import { renderAnswer, renderConfirmed, renderPrepared } from './local-render.ts';
+import { plainFormat, problemText, type TimeFormat } from './present.ts';
 import type { BookingServices } from './services.ts';
 
 /** The server id the terminal's resources and bookings live under. */
@@ -125,52 +126,4 @@ async function usage(t: Translate, services: BookingServices): Promise<string> {
   const resources = await services.resources.list(LOCAL_GUILD);
   if (resources.length === 0) return t('refused.no_resources');
   return `${t('ask.resource', { options: resources.map((r, i) => `${i + 1}. ${r.name}`).join('  ') })}\n${t('not_understood')}`;
-}
-
-function renderAnswer(t: Translate, format: TimeFormat, answer: TextAnswer): string {
-  switch (answer.kind) {
-    case 'ask':
-      return askText(t, answer);
-    case 'prepared':
-      return renderPrepared(t, format, answer.prepared);
-    case 'list':
-      return answer.bookings.length
-        ? [t('list.mine.title'), ...bookingLines(t, format, answer.bookings)].join('\n')
-        : t('refused.no_bookings');
-    case 'choose':
-      return [t('ask.which_booking'), ...bookingLines(t, format, answer.bookings), `→ /${answer.intent} <n>`].join('\n');
-    case 'problem':
-      return problemText(t, answer.problem);
-    case 'not_understood':
-      return t('not_understood');
-  }
-}
-
-function renderPrepared(t: Translate, format: TimeFormat, prepared: Prepared): string {
-  if (prepared.ok) {
-    const card = cardContent(t, format, prepared.draft, prepared.resource);
-    const lines = [card.title, ...card.fields.map(([label, value]) => `  ${label}: ${value}`)];
-    if (card.footer) lines.push(card.footer);
-    lines.push(`→ /confirm ${prepared.draft.id}   /discard ${prepared.draft.id}`);
-    return lines.join('\n');
-  }
-  const lines = [problemText(t, prepared.problem)];
-  if (prepared.request && prepared.suggestions.length) {
-    lines.push(suggestionsText(t, format, prepared.suggestions));
-    lines.push(prepared.suggestions.map((_, i) => `/alt ${prepared.request?.id} ${i + 1}`).join('   '));
-  }
-  if (prepared.full && prepared.request?.kind === 'book') lines.push(`→ /waitlist ${prepared.request.id}`);
-  return lines.join('\n');
-}
-
-function renderConfirmed(t: Translate, format: TimeFormat, confirmed: Confirmed): string {
-  if (!confirmed.ok) {
-    const lines = [problemText(t, confirmed.problem)];
-    if (confirmed.suggestions.length) lines.push(suggestionsText(t, format, confirmed.suggestions));
-    if (confirmed.full && confirmed.request) lines.push(`→ /waitlist ${confirmed.request.id}`);
-    return lines.join('\n');
-  }
-  const { booking, resource } = confirmed;
-  const params = { resource: resource.name, when: format.when(booking.start), party: booking.party };
-  return t(confirmed.kind === 'book' ? 'done.booked' : confirmed.kind === 'move' ? 'done.moved' : 'done.cancelled', params);
 }

@@ -33,20 +33,23 @@ export async function daysAvailability(
   );
 }
 
-/** The free slots closest in time to `start` that fit `party`, nearest first (looked for on that day and the next two). */
+/**
+ * The free slots closest in time to `start` that fit `party`, in time order (looked for from the day before to two
+ * days after). The slot at `start` itself is left out unless `includeStart` (autocomplete offers it; a refusal does not).
+ */
 export async function nearestFree(
   services: BookingServices,
   resource: Resource,
   start: number,
   party: number,
-  limit = services.config.suggestions,
+  options: { limit?: number; includeStart?: boolean } = {},
 ): Promise<SlotWithFree[]> {
   const timeZone = await services.resources.timeZoneOf(resource);
   const day = wallClock(start, timeZone).date;
   const candidates = (await Promise.all([-1, 0, 1, 2].map((offset) => dayAvailability(services, resource, addDays(day, offset))))).flat();
   return candidates
-    .filter((slot) => slot.start !== start && slot.free >= party)
+    .filter((slot) => (options.includeStart || slot.start !== start) && slot.free >= party)
     .sort((a, b) => Math.abs(a.start - start) - Math.abs(b.start - start))
-    .slice(0, limit)
+    .slice(0, options.limit ?? services.config.suggestions)
     .sort((a, b) => a.start - b.start);
 }

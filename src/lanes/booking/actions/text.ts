@@ -98,7 +98,7 @@ async function ask(
   resources: readonly Resource[],
   shown: Question | 'new_time' = field,
 ): Promise<TextAnswer> {
-  await services.conversations.save(context.scope, context.userId, { ...state, awaiting: field });
+  await services.conversations.save(context.scope, context.userId, { ...state, locale: context.locale, awaiting: field });
   return { kind: 'ask', field: shown, resources };
 }
 
@@ -122,7 +122,7 @@ async function continueConversation(
   if (mine.length === 0) return finish(services, context, { kind: 'problem', problem: problem('refused.no_bookings') });
   const target = state.bookingId ? mine.find((o) => o.booking.id === state.bookingId) : mine.length === 1 ? mine[0] : undefined;
   if (!target) {
-    await services.conversations.save(context.scope, context.userId, { ...state, awaiting: 'booking' });
+    await services.conversations.save(context.scope, context.userId, { ...state, locale: context.locale, awaiting: 'booking' });
     return { kind: 'choose', intent: state.intent, bookings: mine };
   }
   if (state.intent === 'cancel')
@@ -180,6 +180,6 @@ async function continueBooking(
 /** A refused time keeps the conversation, so "then 8pm" or 「じゃあ20時」 can follow. */
 async function keepAsking(services: BookingServices, context: TextContext, state: Conversation, prepared: Prepared): Promise<TextAnswer> {
   const { minutes: _m, timeAmbiguous: _a, ...rest } = state;
-  await services.conversations.save(context.scope, context.userId, { ...rest, awaiting: 'time' });
+  await services.conversations.save(context.scope, context.userId, { ...rest, locale: context.locale, awaiting: 'time' });
   return { kind: 'prepared', prepared };
 }

@@ -25,9 +25,10 @@ export async function answerBookingMessage(
   const scope = message.inGuild() ? message.channelId : 'dm';
   const ongoing = await services.conversations.get(scope, message.author.id);
   if (!ongoing && !(await looksLikeBooking(services, guildId, text))) return false;
-  // A message has no client locale: Japanese text is answered in Japanese, else in the server's preferred locale.
+  // A message has no client locale: Japanese text is answered in Japanese; a bare "2" in the conversation's
+  // language; anything else in the server's preferred locale.
   const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/u.test(text);
-  const { t, format, locale } = speakerOf({ locale: japanese ? 'ja' : (message.guild?.preferredLocale ?? 'en-US') });
+  const { t, format, locale } = speakerOf({ locale: japanese ? 'ja' : (ongoing?.locale ?? message.guild?.preferredLocale ?? 'en-US') });
   const displayName = message.member?.displayName ?? message.author.displayName;
   const answer = await answerText(
     services,

@@ -4,7 +4,7 @@
  */
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { bookingIdSchema, resourceIdSchema } from '../model.ts';
+import { bookingIdSchema, localeSchema, resourceIdSchema } from '../model.ts';
 import { localDateSchema } from '../time/civil.ts';
 import { conversationKey } from './keys.ts';
 
@@ -17,6 +17,8 @@ export const conversationSchema = z.strictObject({
   party: z.number().int().min(1).optional(),
   bookingId: bookingIdSchema.optional(),
   slashDate: z.strictObject({ text: z.string(), date: localDateSchema }).optional(),
+  /** The language the conversation started in, so a bare "2" is answered in it too. */
+  locale: localeSchema.optional(),
   /** The question last asked, so a bare "3" or "7" answers it. */
   awaiting: z.enum(['resource', 'date', 'time', 'party', 'booking']).optional(),
 });

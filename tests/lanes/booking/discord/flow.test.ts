@@ -3,101 +3,17 @@
  * the panel flow (day menu -> time button -> form -> card -> Confirm), a full slot's waitlist, the offer by DM
  * when a place frees up, a DM fallback, and a deleted panel. A minimal router stands in for the bot's wiring.
  */
-import { Client, Events, GatewayIntentBits, type Interaction, Partials } from 'discord.js';
-import {
-  type APIApplicationCommandInteractionDataSubcommandOption,
-  type APIChatInputApplicationCommandInteraction,
-  type APIMessage,
-  type APIUser,
-  ApplicationCommandOptionType,
-} from 'discord-api-types/v10';
+import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookingCommands, componentFor, createDiscordNotifier, createPanelRefresher } from '../../../../src/lanes/booking/index.ts';
 import { addDays } from '../../../../src/lanes/booking/time/civil.ts';
 import { wallClock } from '../../../../src/lanes/booking/time/zone.ts';
-import { FakeDiscord, type InteractionRecord } from '../../../discord-server/index.ts';
-import { commandInteraction } from '../../../discord-server/interactions.ts';
-import { quietLogger, waitFor } from '../../../helpers/env.ts';
-import { testServices } from '../helpers.ts';
+import { waitFor } from '../../../helpers/env.ts';
+import { bookingDiscord, componentIds } from './harness.ts';
 
-let server: FakeDiscord;
-let client: Client;
-const failures: unknown[] = [];
-const env = testServices({
-  notifier: { notify: (notice) => createDiscordNotifier(client, quietLogger).notify(notice) },
-  panels: (services) => ({ refresh: (guildId, resourceId) => createPanelRefresher(client, services).refresh(guildId, resourceId) }),
-});
-const { services } = env;
-
-/** What the bot's wiring will do: commands by name, components and modals by custom id prefix. */
-async function route(interaction: Interaction): Promise<void> {
-  if (interaction.isChatInputCommand())
-    return bookingCommands.find((c) => c.data.name === interaction.commandName)?.execute(interaction, services);
-  if (interaction.isAutocomplete())
-    return bookingCommands.find((c) => c.data.name === interaction.commandName)?.autocomplete?.(interaction, services);
-  if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit())
-    return componentFor(interaction.customId)?.execute(interaction, services);
-}
-
-beforeAll(async () => {
-  server = new FakeDiscord({ heartbeatIntervalMs: 500 });
-  await server.start();
-  client = new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
-    partials: [Partials.Channel],
-    rest: { api: server.apiUrl },
-  });
-  client.on(Events.InteractionCreate, (interaction) => void route(interaction).catch((error: unknown) => failures.push(error)));
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(server.token);
-  await server.waitForReady();
-  await ready;
-});
-afterAll(async () => {
-  await client?.destroy();
-  await server?.close();
-  await env.close();
-});
-
-/** `/booking <group> <sub> …`: the test server builds subcommands; this wraps one in its subcommand group. */
-function groupCommand(user: APIUser, group: string, sub: string, options: { name: string; value: string | number }[]): InteractionRecord {
-  const record = server.state.channel(server.channels.general.id);
-  const payload = commandInteraction(
-    server.state,
-    record,
-    user,
-    { name: 'booking', options: [{ name: sub, subcommand: options }] },
-    false,
-  ) as APIChatInputApplicationCommandInteraction;
-  const subcommands = (payload.data.options ?? []) as APIApplicationCommandInteractionDataSubcommandOption[];
-  return server.interact({
-    ...payload,
-    data: { ...payload.data, options: [{ name: group, type: ApplicationCommandOptionType.SubcommandGroup, options: subcommands }] },
-  });
-}
-
-/** The interaction's accepted response. */
-async function answered(record: InteractionRecord): Promise<{ type: number; data: Record<string, unknown> }> {
-  const response = await waitFor(() => record.response ?? undefined, 10_000, `answer to ${record.id}`).catch((error: unknown) => {
-    throw new Error(
-      `${String(error)}; handler failures: ${failures.map(String).join(' | ')}; callbacks: ${JSON.stringify(record.callbacks)}`,
-    );
-  });
-  return { type: response.type, data: (response.data ?? {}) as Record<string, unknown> };
-}
-
-/** The message the bot's answer created or updated (for clicking its components). */
-function messageOf(record: InteractionRecord, channelId = server.channels.general.id): APIMessage {
-  const message = server.messagesIn(channelId).find((m) => m.id === record.originalMessageId);
-  if (!message) throw new Error('no message for the interaction');
-  return message;
-}
-
-/** Custom ids of a message's components, in order. */
-function componentIds(data: { components?: unknown }): string[] {
-  const rows = (data.components ?? []) as { components: { custom_id?: string }[] }[];
-  return rows.flatMap((row) => row.components.map((c) => c.custom_id ?? ''));
-}
+const harness = bookingDiscord();
+const { server, services, failures, groupCommand, answered, messageOf } = harness;
+beforeAll(() => harness.start());
+afterAll(() => harness.close());
 
 const tokyoTomorrow = () => addDays(wallClock(Date.now(), 'Asia/Tokyo').date, 1);
 
@@ -246,7 +162,7 @@ describe('booking on Discord', () => {
   });
 
   it('GIVEN the panel message was deleted THEN the next redraw forgets the panel instead of failing', async () => {
-    await client.rest.delete(`/channels/${panel.channel_id}/messages/${panel.id}`);
+    await harness.client.rest.delete(`/channels/${panel.channel_id}/messages/${panel.id}`);
     const resource = (await services.resources.list(server.guild.id))[0];
     if (!resource) throw new Error('no resource');
     await services.panels.refresh(server.guild.id, resource.id);

@@ -1,5 +1,5 @@
 /** `/booking list [date]`, `/booking export`, `/booking cancel`: the bookings themselves. */
-import { AttachmentBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import type { AttachmentPayload, ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
 import { adminCancel } from '../../actions/offers.ts';
 import { bookingsCsv } from '../../export/csv.ts';
@@ -83,7 +83,7 @@ export async function exportCommand(
   services: BookingServices,
   guildId: string,
   t: Translate,
-): Promise<{ content: string; files?: AttachmentBuilder[] }> {
+): Promise<{ content: string; files?: AttachmentPayload[] }> {
   const resources = await resourcesFor(interaction, services, guildId);
   if (typeof resources === 'string') return { content: t('refused.unknown_resource', { name: resources }) };
   const zone = (await services.resources.settings(guildId)).timeZone;
@@ -94,7 +94,11 @@ export async function exportCommand(
   const rows = await bookingsBetween(services, resources, from.data, to.data);
   const ics = interaction.options.getString('format', true) === 'ics';
   const body = ics ? bookingsIcs(rows, `Bookings ${from.data}–${to.data}`, services.clock.now()) : bookingsCsv(rows, zone);
-  const file = new AttachmentBuilder(Buffer.from(body, 'utf8'), { name: `bookings-${from.data}-${to.data}.${ics ? 'ics' : 'csv'}` });
+  // A plain file object: discord.js sends an AttachmentBuilder's unset title as null.
+  const file: AttachmentPayload = {
+    attachment: Buffer.from(body, 'utf8'),
+    name: `bookings-${from.data}-${to.data}.${ics ? 'ics' : 'csv'}`,
+  };
   return { content: t('admin.export_ready', { count: rows.length }), files: [file] };
 }
 

@@ -79,7 +79,7 @@ async function autocomplete(interaction: AutocompleteInteraction, services: Book
   const typed = focused.value.trim() ? await startFrom(services, resource, focused.value) : services.clock.now();
   const around = typeof typed === 'number' ? typed : services.clock.now();
   const party = interaction.options.getInteger('party') ?? 1;
-  const slots = await nearestFree(services, resource, around, party, MENU_OPTIONS);
+  const slots = await nearestFree(services, resource, around, party, { limit: MENU_OPTIONS, includeStart: true });
   const format = plainFormat(locale, timeZone);
   await interaction.respond(
     slots.map((s) => ({
