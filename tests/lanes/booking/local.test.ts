@@ -71,6 +71,14 @@ describe('local chat booking flows', () => {
     expect(card).toContain('「12/1」は2030年12月1日(日)と解釈しました。');
   });
 
+  it('GIVEN office hours for one person from 14:00 to 16:00 THEN "book office tomorrow at 3" is 15:00 for 1, without asking', async () => {
+    expect(await ben.answer('/booking-setup Office capacity=1 slot=20 hours=14:00-16:00')).toBe(
+      'Saved Office: 1 per slot, 20-minute slots.',
+    );
+    const card = await ben.answer('book office tomorrow at 3');
+    expect(card).toMatch(/What: Office\n {2}When: .*15:00\n {2}Party: 1/u);
+  });
+
   it('GIVEN text that is not about bookings THEN the local surface leaves it to the other lanes', async () => {
     expect(await ben.answer('hello, how are you?')).toBeUndefined();
     expect(await ben.answer('/translate ja hello')).toBeUndefined();

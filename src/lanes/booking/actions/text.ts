@@ -159,13 +159,15 @@ async function continueBooking(
   const withResource = { ...state, resourceId: resource.id };
   if (date === undefined) return ask(services, context, withResource, 'date', resources);
   if (state.minutes === undefined) return ask(services, context, { ...withResource, date }, 'time', resources);
-  if (state.party === undefined) return ask(services, context, { ...withResource, date }, 'party', resources);
+  // A resource for one person at a time (office hours, a practice room) never needs to ask.
+  const party = state.party ?? (resource.capacity === 1 ? 1 : undefined);
+  if (party === undefined) return ask(services, context, { ...withResource, date }, 'party', resources);
   const start = resolveStart(resource, date, state.minutes, state.timeAmbiguous ?? false, now, timeZone);
   const prepared = await prepareBook(services, {
     resource,
     userId: context.userId,
     start,
-    party: state.party,
+    party,
     name: context.displayName,
     note: '',
     locale: context.locale,

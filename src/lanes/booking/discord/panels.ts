@@ -22,7 +22,7 @@ export async function panelMessage(services: BookingServices, resource: Resource
   return panelView(translator(locale), discordFormat(locale), resource, days);
 }
 
-export function isGone(error: unknown): boolean {
+function isGone(error: unknown): boolean {
   return error instanceof DiscordAPIError && typeof error.code === 'number' && GONE.has(error.code);
 }
 

@@ -54,9 +54,3 @@ export function timeOf(minutes: number): LocalTime {
   const inDay = ((minutes % 1440) + 1440) % 1440;
   return `${String(Math.floor(inDay / 60)).padStart(2, '0')}:${String(inDay % 60).padStart(2, '0')}`;
 }
-
-/** Year, month (1-12) and day of a date. */
-export function dateParts(date: LocalDate): { year: number; month: number; day: number } {
-  const [year = 0, month = 0, day = 0] = date.split('-').map(Number);
-  return { year, month, day };
-}

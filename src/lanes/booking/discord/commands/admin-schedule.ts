@@ -1,14 +1,13 @@
 /** `/booking hours`, `/booking exception closed|extra|remove`, `/booking timezone`: when things can be booked. */
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { hoursText } from '../../admin/resource-edit.ts';
-import { hoursFromText } from '../../admin/resource-edit.ts';
+import { hoursFromText, hoursText } from '../../admin/resource-edit.ts';
 import type { Translate } from '../../messages.ts';
 import type { BookingException, Resource } from '../../model.ts';
 import type { BookingServices } from '../../services.ts';
 import { localDateSchema, localTimeSchema } from '../../time/civil.ts';
 import { isTimeZone } from '../../time/zone.ts';
 import { findResource } from './book.ts';
-import { DAY_SETS, type DaySet } from './booking-definition.ts';
+import { DAY_SETS, daySetSchema } from './booking-definition.ts';
 
 async function withResource(
   interaction: ChatInputCommandInteraction,
@@ -31,7 +30,8 @@ export async function hoursCommand(
   return withResource(interaction, services, guildId, t, async (resource) => {
     const ranges = hoursFromText(interaction.options.getString('hours', true));
     if (!ranges) return t('admin.hours_invalid');
-    const days: readonly number[] = DAY_SETS[interaction.options.getString('days', true) as DaySet] ?? [];
+    const set = daySetSchema.safeParse(interaction.options.getString('days', true));
+    const days: readonly number[] = set.success ? DAY_SETS[set.data] : [];
     const hours = resource.hours.map((current, weekday) => (days.includes(weekday) ? ranges : current));
     await services.resources.save({ ...resource, hours });
     await services.panels.refresh(guildId, resource.id);

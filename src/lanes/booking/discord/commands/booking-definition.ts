@@ -1,5 +1,6 @@
 /** The `/booking` admin command's definition (Manage Server). Handlers: booking-admin.ts. */
 import { ChannelType, PermissionFlagsBits, SlashCommandBuilder, type SlashCommandSubcommandBuilder } from 'discord.js';
+import { z } from 'zod';
 import { choice, describe } from '../describe.ts';
 
 const MAX_SEATS = 1000;
@@ -18,6 +19,7 @@ export const DAY_SETS = {
   sat: [6],
 } as const;
 export type DaySet = keyof typeof DAY_SETS;
+export const daySetSchema = z.enum(Object.keys(DAY_SETS) as [DaySet, ...DaySet[]]);
 
 const resourceOption = (s: SlashCommandSubcommandBuilder) =>
   s.addStringOption((o) => describe(o.setName('resource').setRequired(true).setAutocomplete(true), 'cmd.book.resource'));
