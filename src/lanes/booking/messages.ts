@@ -126,6 +126,10 @@ export const MESSAGES = {
     en: 'Booking panel for {resource} posted in <#{channelId}>.',
     ja: '{resource}の予約パネルを<#{channelId}>に投稿しました。',
   },
+  'panel.more_times': {
+    en: 'Only the first {shown} free times fit here; use /book for the others.',
+    ja: 'ここには空き時間の最初の{shown}件のみ表示しています。その他は /book で予約できます。',
+  },
   'modal.title': { en: 'Book {time}', ja: '{time}の予約' },
   'modal.party': { en: 'Party size', ja: '人数' },
   'modal.name': { en: 'Name for the booking', ja: 'お名前' },

@@ -25,7 +25,8 @@ export async function offerPromoted(
   await services.reminders.scheduleOfferExpiry(promoted);
   const notice: Notice = { kind: 'offer', booking: promoted, resource };
   if (deliver === 'return') return [notice];
-  await notifySafely(services, notice);
+  // Not awaited: the member who cancelled gets their answer without waiting for someone else's DM.
+  void notifySafely(services, notice);
   return [];
 }
 
@@ -135,7 +136,7 @@ export async function adminCancel(
   if (!released.ok) return { ok: false, problem: refusalProblem(released) };
   await services.reminders.unschedule(released.booking);
   await services.reminders.cancelOfferExpiry(released.booking);
-  await notifySafely(services, { kind: 'admin_cancelled', booking: released.booking, resource, reason });
+  void notifySafely(services, { kind: 'admin_cancelled', booking: released.booking, resource, reason });
   await offerPromoted(services, resource, released.promoted, 'now');
   await services.panels.refresh(resource.guildId, resource.id);
   return { ok: true, booking: released.booking, resource };

@@ -103,9 +103,14 @@ export function timesView(
   t: Translate,
   resource: Resource,
   date: string,
-  slots: readonly SlotWithFree[],
+  all: readonly SlotWithFree[],
   idOf: (slot: SlotWithFree) => string,
 ): View {
+  // A message holds 25 buttons: with more slots than that, full ones make way for free ones, and the member is told.
+  const room = BUTTONS_PER_ROW * ROWS_PER_MESSAGE;
+  const slots = all.length > room ? all.filter((slot) => slot.free > 0).slice(0, room) : all;
+  const free = all.filter((slot) => slot.free > 0).length;
+  const more = free > slots.filter((slot) => slot.free > 0).length ? `\n${t('panel.more_times', { shown: slots.length })}` : '';
   const buttons = slots.map((slot) =>
     button(
       idOf(slot),
@@ -113,7 +118,7 @@ export function timesView(
       slot.free > 0 ? ButtonStyle.Primary : ButtonStyle.Secondary,
     ),
   );
-  return { content: t('panel.pick_time', { resource: resource.name, date }), embeds: [], components: rowsOf(buttons) };
+  return { content: t('panel.pick_time', { resource: resource.name, date }) + more, embeds: [], components: rowsOf(buttons) };
 }
 
 /** The booking form of a slot: party size, name, note. */

@@ -185,5 +185,8 @@ end
 local taken = tonumber(redis.call('HGET', KEYS[1], ARGV[3]) or '0')
 if #entries == 0 and taken + tonumber(ARGV[5]) <= tonumber(ARGV[4]) then return {'available'} end
 if #entries >= tonumber(ARGV[7]) then return {'waitlist_full'} end
-return {'ok', tostring(redis.call('RPUSH', KEYS[3], ARGV[1]))}
+local position = redis.call('RPUSH', KEYS[3], ARGV[1])
+-- Nobody waits for a slot that has started: the list goes away by itself then.
+redis.call('PEXPIREAT', KEYS[3], ARGV[3])
+return {'ok', tostring(position)}
 `;

@@ -75,6 +75,9 @@ describe('BookingStore cancel, waitlist and move', () => {
     expect(await store.joinWaitlist(resource, big, NOW, 10)).toEqual({ ok: true, position: 1 });
     expect(await store.joinWaitlist(resource, small, NOW, 10)).toEqual({ ok: true, position: 2 });
     expect(await store.joinWaitlist(resource, small, NOW, 10)).toEqual({ ok: false, reason: 'already_waiting' });
+    // The list disappears when the slot starts.
+    expect(await env.redis.pttl(store.keys(resource).waitlist(SLOT))).toBeGreaterThan(0);
+    expect(await env.redis.call('PEXPIRETIME', store.keys(resource).waitlist(SLOT))).toBe(SLOT);
 
     const next = offer();
     const released = await store.release(resource, a.id, 'cancel', 'a', NOW, next);
