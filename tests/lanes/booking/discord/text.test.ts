@@ -4,11 +4,13 @@
  */
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../../../src/lanes/booking/model.ts';
 import { reminderJobId } from '../../../../src/lanes/booking/reminders/scheduler.ts';
+import { createReminderWorker, type ReminderResult } from '../../../../src/lanes/booking/reminders/worker.ts';
 import { addDays } from '../../../../src/lanes/booking/time/civil.ts';
 import { wallClock } from '../../../../src/lanes/booking/time/zone.ts';
 import { waitFor } from '../../../helpers/env.ts';
-import { restaurant } from '../helpers.ts';
+import { bookingOf, restaurant } from '../helpers.ts';
 import { bookingDiscord, componentIds } from './harness.ts';
 
 const harness = bookingDiscord();
@@ -137,5 +139,37 @@ describe('booking in plain words on Discord', () => {
     expect(JSON.stringify((await told).body)).toContain('理由：kitchen closed');
     expect((await services.bookings.get(resource, bobs.id))?.cancelledBy).toBe('admin');
     expect(failures).toEqual([]);
+  });
+
+  it('GIVEN a booking whose reminder falls due THEN the reminder worker DMs the member with a Cancel button, in their language', async () => {
+    const { bob } = server.users;
+    const [resource] = await services.resources.list(server.guild.id);
+    if (!resource) throw new Error('no resource');
+    const worker = createReminderWorker({
+      queueName: harness.env.queueName,
+      queuePrefix: harness.env.prefix,
+      connection: harness.env.redis.duplicate({ maxRetriesPerRequest: null }),
+      redis: harness.env.redis,
+      keyPrefix: harness.env.prefix,
+      services,
+    });
+    try {
+      // Booked straight in the store, so the 60-minute reminder is due half a second from now.
+      const booking = { ...bookingOf(resource, bob.id, Date.now() + 60 * 60_000 + 500), id: newId('b'), locale: 'ja' as const };
+      expect((await services.bookings.book(resource, booking, 'reminder-test', Date.now(), 60)).ok).toBe(true);
+      const jobId = reminderJobId(booking.id, 60, booking.start);
+      const done = new Promise<ReminderResult>((resolve) =>
+        worker.on('completed', (job, result: ReminderResult) => job.id === jobId && resolve(result)),
+      );
+      const dm = server.waitForRequest((r) => r.method === 'POST' && JSON.stringify(r.body).includes('リマインダー'), 10_000);
+      await services.reminders.schedule(booking);
+      expect((await done).delivered).toEqual([{ kind: 'reminder', bookingId: booking.id, userId: bob.id }]);
+      const body = (await dm).body as { content: string; components?: unknown; allowed_mentions: unknown };
+      expect(body.content).toMatch(/^⏰ リマインダー：Table、<t:\d+:F>、1名$/u);
+      expect(componentIds(body)).toEqual([`bk:cancel:${resource.id}:${booking.id}`]);
+      expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    } finally {
+      await worker.close();
+    }
   });
 });
