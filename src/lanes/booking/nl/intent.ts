@@ -8,7 +8,7 @@ const RULES: readonly (readonly [Intent, RegExp])[] = [
   ['change', /\b(?:move|change|reschedule|postpone|switch|push)\b|変更|変え|ずらし|ずらす|移動|移し/iu],
   [
     'list',
-    /\bmy (?:bookings?|reservations?)\b|\blist\b|\bshow\b.*\b(?:bookings?|reservations?)\b|予約(?:の)?(?:一覧|確認|状況)|予約を(?:見|確認)/iu,
+    /\bmy (?:bookings?|reservations?)\b|\b(?:list|show)\b.*\b(?:bookings?|reservations?)\b|予約(?:の)?(?:一覧|確認|状況)|予約を(?:見|確認)/iu,
   ],
   ['book', /\b(?:book|reserve|reservation|booking)\b|予約|空いて|空き/iu],
 ];
