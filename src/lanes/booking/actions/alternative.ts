@@ -4,6 +4,7 @@ import { loadDraft } from './load.ts';
 import { prepareBook, type Prepared, prepareMove } from './prepare.ts';
 import { problem } from './problem.ts';
 
+/** A new draft at `start` from a refused draft (same member, party and note). */
 export async function prepareAlternative(services: BookingServices, draftId: string, userId: string, start: number): Promise<Prepared> {
   const loaded = await loadDraft(services, draftId, userId);
   if ('key' in loaded) return { ok: false, problem: loaded, suggestions: [] };

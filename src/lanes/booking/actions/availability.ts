@@ -5,6 +5,7 @@ import { bookableDays, openSlots, type Slot } from '../slots.ts';
 import { addDays, type LocalDate } from '../time/civil.ts';
 import { wallClock } from '../time/zone.ts';
 
+/** A slot and its free places. */
 export interface SlotWithFree extends Slot {
   readonly free: number;
 }

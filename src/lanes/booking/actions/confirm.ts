@@ -12,6 +12,7 @@ import { offerPromoted } from './offers.ts';
 import { type Problem, problem, refusalProblem } from './problem.ts';
 import { slotProblem } from './prepare.ts';
 
+/** What Confirm did: the booking (booked, moved or cancelled), or why not with ways out. */
 export type Confirmed =
   | {
       readonly ok: true;

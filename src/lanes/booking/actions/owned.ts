@@ -2,6 +2,7 @@
 import type { Booking, Resource } from '../model.ts';
 import type { BookingServices } from '../services.ts';
 
+/** A booking with its resource. */
 export interface OwnedBooking {
   readonly booking: Booking;
   readonly resource: Resource;

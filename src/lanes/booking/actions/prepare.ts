@@ -11,6 +11,7 @@ import { localLabel } from '../time/zone.ts';
 import { nearestFree, type SlotWithFree } from './availability.ts';
 import { type Problem, problem } from './problem.ts';
 
+/** Everything a booking needs except the seats check. */
 export interface BookRequest {
   readonly resource: Resource;
   readonly userId: string;
@@ -23,6 +24,7 @@ export interface BookRequest {
   readonly slashDate?: Draft['slashDate'];
 }
 
+/** A draft for the card, or why not. */
 export type Prepared =
   | { readonly ok: true; readonly draft: Draft; readonly resource: Resource }
   | {

@@ -2,11 +2,13 @@
 import type { MessageKey, MessageParams } from '../messages.ts';
 import type { Refusal } from '../store/bookings.ts';
 
+/** A catalogue key and its parameters. */
 export interface Problem {
   readonly key: MessageKey;
   readonly params: MessageParams;
 }
 
+/** A problem from a key. */
 export function problem(key: MessageKey, params: MessageParams = {}): Problem {
   return { key, params };
 }

@@ -32,6 +32,7 @@ async function finish(services: BookingServices, context: TextContext, answer: T
   return answer;
 }
 
+/** The next step for a merged conversation state. */
 export async function continueConversation(
   services: BookingServices,
   context: TextContext,

@@ -15,6 +15,7 @@ import { continueConversation } from './text-flow.ts';
 
 export { type OwnedBooking, upcomingOf } from './owned.ts';
 
+/** Who is talking, where, in which language. */
 export interface TextContext {
   readonly guildId: string;
   readonly userId: string;
@@ -25,6 +26,7 @@ export interface TextContext {
   readonly channelId?: string;
 }
 
+/** The answer to a message: a question, a card (or refusal), a list, a choice, or not understood. */
 export type TextAnswer =
   | { readonly kind: 'ask'; readonly field: 'resource' | 'date' | 'time' | 'party' | 'new_time'; readonly resources: readonly Resource[] }
   | { readonly kind: 'prepared'; readonly prepared: Prepared }

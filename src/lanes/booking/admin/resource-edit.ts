@@ -26,6 +26,7 @@ export function hoursText(t: Translate, hours: WeekHours): string {
     .join('\n');
 }
 
+/** The answer to saving a resource: saved with its rules, or why not. */
 export function resourceMessage(t: Translate, saved: 'ok' | 'name_taken' | 'too_many', resource: Resource): string {
   if (saved === 'name_taken') return t('admin.name_taken', { resource: resource.name });
   if (saved === 'too_many') return t('admin.too_many', { max: MAX_RESOURCES_PER_GUILD });

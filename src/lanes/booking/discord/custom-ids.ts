@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { bookingIdSchema, draftIdSchema, resourceIdSchema } from '../model.ts';
 import { localDateSchema } from '../time/civil.ts';
 
+/** Every booking custom id starts with this. */
 export const CUSTOM_ID_PREFIX = 'bk:';
 
 const instant = z.coerce.number().int().positive();
@@ -35,7 +36,9 @@ const customIdSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('pick'), resourceId: resourceIdSchema, bookingId: bookingIdSchema }),
 ]);
 
+/** A parsed custom id. */
 export type BookingCustomId = z.infer<typeof customIdSchema>;
+/** What a component does. */
 export type BookingAction = BookingCustomId['action'];
 
 /** The argument names of each action, in the order they appear in the id. */
@@ -56,6 +59,7 @@ const ARGS: Readonly<Record<BookingAction, readonly string[]>> = {
   pick: ['resourceId', 'bookingId'],
 };
 
+/** The custom id text of a component. */
 export function customId(id: BookingCustomId): string {
   const values: Readonly<Record<string, unknown>> = id;
   return [CUSTOM_ID_PREFIX + id.action, ...ARGS[id.action].map((name) => String(values[name]))].join(':');

@@ -12,8 +12,10 @@ import { cancelButton, changeButton, changeDayMenu, changeTimeButton, pickButton
 import { acceptButton, declineButton } from './components/offer.ts';
 import { bookingFormSubmit, dayMenu, timeButton } from './components/panel.ts';
 
+/** The slash commands to register and route by name. */
 export const bookingCommands: readonly BookingCommand[] = Object.freeze([bookCommand, myBookingsCommand, bookingAdminCommand]);
 
+/** The component and modal handlers, routed by custom id prefix. */
 export const bookingComponents: readonly BookingComponent[] = Object.freeze([
   dayMenu,
   timeButton,

@@ -56,6 +56,7 @@ export async function deliverNotice(client: Client, notice: Notice): Promise<Del
   return 'channel';
 }
 
+/** The notifier the booking services use on Discord; logs notices nobody could receive. */
 export function createDiscordNotifier(client: Client, logger: Logger): Notifier {
   return {
     async notify(notice) {

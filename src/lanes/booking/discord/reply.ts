@@ -7,6 +7,7 @@ import { discordFormat, type TimeFormat } from '../present.ts';
 /** No reply or message of the booking lane may ping anyone. */
 export const NO_PINGS: MessageMentionOptions = Object.freeze({ parse: [], repliedUser: false });
 
+/** Answers only the member who asked sees. */
 export const EPHEMERAL = MessageFlags.Ephemeral;
 
 /** The member's language (from their Discord client) and how times are written for them. */

@@ -4,6 +4,7 @@ import type { Translate } from '../messages.ts';
 import { askText, bookingLines, problemText, type TimeFormat } from '../present.ts';
 import { chooseView, myBookingsView, preparedView, type View } from './views.ts';
 
+/** The Discord message for a text conversation's answer. */
 export function textAnswerView(t: Translate, format: TimeFormat, answer: TextAnswer): View {
   switch (answer.kind) {
     case 'ask':

@@ -23,6 +23,7 @@ import type { LocalDate } from '../time/civil.ts';
 import { customId } from './custom-ids.ts';
 import { BUTTONS_PER_ROW, clip, FIELD_CHARS, LABEL_CHARS, MENU_OPTIONS, ROWS_PER_MESSAGE } from './limits.ts';
 
+/** A message body: content, embeds and component rows. */
 export interface View {
   content?: string;
   embeds: EmbedBuilder[];

@@ -12,6 +12,7 @@ const MINUTE_MS = 60_000;
 /** Finished jobs are kept this long so their ids keep deduplicating (BullMQ forgets removed ids). */
 const KEEP_FINISHED_SEC = 7 * 86_400;
 
+/** Payloads of the reminder queue: a reminder before a slot, or the deadline of a waitlist offer. */
 export const reminderJobSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('reminder'),
@@ -23,6 +24,7 @@ export const reminderJobSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('offer-expiry'), guildId: z.string(), resourceId: z.string(), bookingId: z.string() }),
 ]);
+/** One reminder-queue job payload. */
 export type ReminderJob = z.infer<typeof reminderJobSchema>;
 
 /** `rem-<booking>-<offset>m-<start>`: BullMQ ids may not contain ':' nor be digits only. */
@@ -30,10 +32,12 @@ export function reminderJobId(bookingId: string, offsetMin: number, start: numbe
   return `rem-${bookingId}-${offsetMin}m-${start}`;
 }
 
+/** `offer-<booking>`: one deadline job per offer. */
 export function offerJobId(bookingId: string): string {
   return `offer-${bookingId}`;
 }
 
+/** Adds and removes a booking's delayed jobs. */
 export class ReminderScheduler {
   constructor(
     readonly queue: Queue,

@@ -15,6 +15,7 @@ export interface ReminderResult {
   readonly delivered: readonly { kind: string; bookingId: string; userId: string }[];
 }
 
+/** What the reminder worker needs: its queue, Redis for the sent marks, and the booking services. */
 export interface ReminderWorkerDeps {
   readonly queueName: string;
   /** BullMQ key prefix (the same as the queue's). */
@@ -27,6 +28,7 @@ export interface ReminderWorkerDeps {
   readonly concurrency?: number;
 }
 
+/** The worker of the reminder queue (`reminder` and `offer-expiry` jobs). Close it before the queue and Redis. */
 export function createReminderWorker(deps: ReminderWorkerDeps): Worker {
   const process = createReminderProcessor(deps.services);
   return new Worker(

@@ -21,6 +21,7 @@ export const bookingRefSchema = z
   .transform((value) => value.split(':'))
   .pipe(z.tuple([resourceIdSchema, bookingIdSchema]));
 
+/** The `booking` option value of a booking. */
 export function bookingRef(resource: Resource, booking: Booking): string {
   return `${resource.id}:${booking.id}`;
 }
@@ -50,6 +51,7 @@ async function bookingsBetween(services: BookingServices, resources: readonly Re
   return rows.flat().sort((a, b) => a.booking.start - b.booking.start);
 }
 
+/** `/booking list [date:] [resource:]`: the day's bookings, in time order. */
 export async function listCommand(
   interaction: ChatInputCommandInteraction,
   services: BookingServices,
@@ -78,6 +80,7 @@ export async function listCommand(
   return clip([t('list.admin.title', { date: format.date(date) }), ...lines].join('\n'), MESSAGE_CHARS);
 }
 
+/** `/booking export format: [resource:] [from:] [to:]`: a CSV or .ics file. */
 export async function exportCommand(
   interaction: ChatInputCommandInteraction,
   services: BookingServices,
@@ -102,6 +105,7 @@ export async function exportCommand(
   return { content: t('admin.export_ready', { count: rows.length }), files: [file] };
 }
 
+/** `/booking cancel booking: [reason:]`: cancels for the member and tells them. */
 export async function cancelCommand(
   interaction: ChatInputCommandInteraction,
   services: BookingServices,

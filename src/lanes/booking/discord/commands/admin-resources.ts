@@ -33,6 +33,7 @@ async function save(services: BookingServices, t: Translate, resource: Resource)
   return resourceMessage(t, await services.resources.save(valid.data), valid.data);
 }
 
+/** `/booking resource add|edit|remove|list`; returns the answer. */
 export async function resourceCommand(
   interaction: ChatInputCommandInteraction,
   services: BookingServices,

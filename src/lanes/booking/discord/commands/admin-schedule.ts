@@ -21,6 +21,7 @@ async function withResource(
   return resource ? change(resource) : t('refused.unknown_resource', { name });
 }
 
+/** `/booking hours resource: days: hours:` */
 export async function hoursCommand(
   interaction: ChatInputCommandInteraction,
   services: BookingServices,
@@ -39,6 +40,7 @@ export async function hoursCommand(
   });
 }
 
+/** `/booking exception closed|extra|remove resource: date: [time:]` */
 export async function exceptionCommand(
   interaction: ChatInputCommandInteraction,
   services: BookingServices,
@@ -69,6 +71,7 @@ export async function exceptionCommand(
   });
 }
 
+/** `/booking timezone zone: [date-order:]` */
 export async function timezoneCommand(
   interaction: ChatInputCommandInteraction,
   services: BookingServices,

@@ -89,4 +89,5 @@ async function autocomplete(interaction: AutocompleteInteraction, services: Book
   );
 }
 
+/** `/book` */
 export const bookCommand = { data, execute, autocomplete } satisfies BookingCommand;

@@ -100,4 +100,5 @@ async function autocomplete(interaction: AutocompleteInteraction, services: Book
   await interaction.respond(resources.slice(0, MENU_OPTIONS).map((r) => ({ name: clip(r.name, LABEL_CHARS), value: r.id })));
 }
 
+/** `/booking` (Manage Server). */
 export const bookingAdminCommand = { data: bookingAdminData(), execute, autocomplete } satisfies BookingCommand;

@@ -18,7 +18,9 @@ export const DAY_SETS = {
   fri: [5],
   sat: [6],
 } as const;
+/** A named set of weekdays. */
 export type DaySet = keyof typeof DAY_SETS;
+/** Checks the `days` option. */
 export const daySetSchema = z.enum(Object.keys(DAY_SETS) as [DaySet, ...DaySet[]]);
 
 const resourceOption = (s: SlashCommandSubcommandBuilder) =>
@@ -35,6 +37,7 @@ function settings(s: SlashCommandSubcommandBuilder, required: boolean): SlashCom
     .addIntegerOption((o) => describe(o.setName('max-per-member').setMinValue(1).setMaxValue(50), 'opt.max_per_member'));
 }
 
+/** The `/booking` command's definition. */
 export function bookingAdminData(): SlashCommandBuilder {
   const command = describe(new SlashCommandBuilder().setName('booking'), 'cmd.booking')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)

@@ -22,4 +22,5 @@ async function execute(interaction: ChatInputCommandInteraction, services: Booki
   });
 }
 
+/** `/mybookings` */
 export const myBookingsCommand = { data, execute } satisfies BookingCommand;

@@ -19,6 +19,7 @@ function confirmedView(t: Translate, format: TimeFormat, confirmed: Confirmed): 
   return t(confirmed.kind === 'book' ? 'done.booked' : confirmed.kind === 'move' ? 'done.moved' : 'done.cancelled', params);
 }
 
+/** `bk:confirm:<draft>` — carries out the card. */
 export const confirmButton: BookingComponent = {
   customIdPrefix: 'bk:confirm:',
   async execute(interaction, services) {
@@ -30,6 +31,7 @@ export const confirmButton: BookingComponent = {
   },
 };
 
+/** `bk:discard:<draft>` — drops the card; nothing is booked or cancelled. */
 export const discardButton: BookingComponent = {
   customIdPrefix: 'bk:discard:',
   async execute(interaction, services) {
@@ -42,6 +44,7 @@ export const discardButton: BookingComponent = {
   },
 };
 
+/** `bk:waitlist:<draft>` — joins the full slot's waitlist. */
 export const waitlistButton: BookingComponent = {
   customIdPrefix: 'bk:waitlist:',
   async execute(interaction, services) {
@@ -56,6 +59,7 @@ export const waitlistButton: BookingComponent = {
   },
 };
 
+/** `bk:alt:<draft>:<start>` — a new card for a suggested free time. */
 export const alternativeButton: BookingComponent = {
   customIdPrefix: 'bk:alt:',
   async execute(interaction, services) {

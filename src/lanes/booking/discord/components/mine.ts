@@ -28,6 +28,7 @@ async function ownBooking(
   return { resource, booking };
 }
 
+/** `bk:cancel:<resource>:<booking>` — a card to cancel one's own booking. */
 export const cancelButton: BookingComponent = {
   customIdPrefix: 'bk:cancel:',
   async execute(interaction, services) {
@@ -39,6 +40,7 @@ export const cancelButton: BookingComponent = {
   },
 };
 
+/** `bk:change:<resource>:<booking>` — the day menu of a change. */
 export const changeButton: BookingComponent = {
   customIdPrefix: 'bk:change:',
   async execute(interaction, services) {
@@ -56,6 +58,7 @@ export const changeButton: BookingComponent = {
   },
 };
 
+/** `bk:mvday:<resource>:<booking>` — the times of the chosen day. */
 export const changeDayMenu: BookingComponent = {
   customIdPrefix: 'bk:mvday:',
   async execute(interaction, services) {
@@ -74,6 +77,7 @@ export const changeDayMenu: BookingComponent = {
   },
 };
 
+/** `bk:mvtime:<resource>:<booking>:<start>` — a card moving the booking there. */
 export const changeTimeButton: BookingComponent = {
   customIdPrefix: 'bk:mvtime:',
   async execute(interaction, services) {
@@ -85,6 +89,7 @@ export const changeTimeButton: BookingComponent = {
   },
 };
 
+/** `bk:pick:<resource>:<booking>` — the booking meant in a text conversation. */
 export const pickButton: BookingComponent = {
   customIdPrefix: 'bk:pick:',
   async execute(interaction, services) {

@@ -15,6 +15,7 @@ async function refOf(
   return services.resources.guildOf(resourceId);
 }
 
+/** `bk:accept:<resource>:<booking>` — takes the offered place. */
 export const acceptButton: BookingComponent = {
   customIdPrefix: 'bk:accept:',
   async execute(interaction, services) {
@@ -29,6 +30,7 @@ export const acceptButton: BookingComponent = {
   },
 };
 
+/** `bk:decline:<resource>:<booking>` — lets it go to the next in line. */
 export const declineButton: BookingComponent = {
   customIdPrefix: 'bk:decline:',
   async execute(interaction, services) {

@@ -16,6 +16,7 @@ async function panelResource(services: BookingServices, interaction: BookingComp
   return interaction.guildId ? services.resources.get(interaction.guildId, resourceId) : undefined;
 }
 
+/** `bk:day:<resource>` — the panel's day menu: time buttons for that day. */
 export const dayMenu: BookingComponent = {
   customIdPrefix: 'bk:day:',
   async execute(interaction, services) {
@@ -35,6 +36,7 @@ export const dayMenu: BookingComponent = {
   },
 };
 
+/** `bk:time:<resource>:<start>` — opens the booking form. */
 export const timeButton: BookingComponent = {
   customIdPrefix: 'bk:time:',
   async execute(interaction, services) {
@@ -50,6 +52,7 @@ export const timeButton: BookingComponent = {
   },
 };
 
+/** `bk:form:<resource>:<start>` — the form: a confirmation card. */
 export const bookingFormSubmit: BookingComponent = {
   customIdPrefix: 'bk:form:',
   async execute(interaction, services) {
