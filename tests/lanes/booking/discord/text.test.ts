@@ -172,4 +172,24 @@ describe('booking in plain words on Discord', () => {
       await worker.close();
     }
   });
+
+  it('GIVEN /book being typed THEN resource and time autocomplete, the time around what was typed, in the server’s zone', async () => {
+    const { alice } = server.users;
+    const [resource] = await services.resources.list(server.guild.id);
+    if (!resource) throw new Error('no resource');
+    const names = server.autocomplete({ name: 'book', user: alice, options: [{ name: 'resource', value: 'tab', focused: true }] });
+    expect((await answered(names)).data.choices).toEqual([{ name: 'Table', value: resource.id }]);
+    const times = server.autocomplete({
+      name: 'book',
+      user: alice,
+      options: [
+        { name: 'resource', value: resource.id },
+        { name: 'when', value: 'tomorrow 9pm', focused: true },
+      ],
+    });
+    const choices = (await answered(times)).data.choices as { name: string; value: string }[];
+    const nine = choices.find((c) => wallClock(Number(c.value), 'Asia/Tokyo').minutes === 21 * 60);
+    expect(nine?.name).toMatch(/21:00 · \d places free$/u);
+    expect(wallClock(Number(nine?.value), 'Asia/Tokyo').date).toBe(tomorrow());
+  });
 });
