@@ -20,6 +20,11 @@ export const bookingConfigSchema = z.strictObject({
   idempotencyTtlSec: z.number().int().min(60).max(604_800).default(86_400),
   /** Days offered in a panel's day menu (Discord allows at most 25 options). @defaultValue `14` */
   panelDays: z.number().int().min(1).max(25).default(14),
+  /**
+   * Days a booking (with the member's id, name and note) is kept after its slot, for `/booking list` and exports;
+   * then it is deleted by a daily job. @defaultValue `90`
+   */
+  retentionDays: z.number().int().min(1).max(3650).default(90),
   /** Free slots suggested when the wanted one is full. @defaultValue `3` */
   suggestions: z.number().int().min(1).max(5).default(3),
 });

@@ -3,6 +3,7 @@
  * was scheduled (a cancel can race the job), and then nothing is sent.
  */
 import { expireOffer } from '../actions/offers.ts';
+import { pruneAll } from '../actions/retention.ts';
 import type { BookingServices, Notice } from '../services.ts';
 import { reminderJobSchema } from './scheduler.ts';
 
@@ -11,6 +12,10 @@ export function createReminderProcessor(services: BookingServices): (data: unkno
   return async (data) => {
     const job = reminderJobSchema.parse(data);
     if (job.kind === 'offer-expiry') return expireOffer(services, job);
+    if (job.kind === 'prune') {
+      await pruneAll(services);
+      return [];
+    }
     const resource = await services.resources.get(job.guildId, job.resourceId);
     const booking = resource ? await services.bookings.get(resource, job.bookingId) : undefined;
     if (!resource || !booking || booking.status !== 'confirmed' || booking.start !== job.start) return [];

@@ -11,6 +11,7 @@ import type { Clock } from '../services.ts';
 const MINUTE_MS = 60_000;
 /** Finished jobs are kept this long so their ids keep deduplicating (BullMQ forgets removed ids). */
 const KEEP_FINISHED_SEC = 7 * 86_400;
+const PRUNE_EVERY_MS = 86_400_000;
 
 /** Payloads of the reminder queue: a reminder before a slot, or the deadline of a waitlist offer. */
 export const reminderJobSchema = z.discriminatedUnion('kind', [
@@ -23,6 +24,8 @@ export const reminderJobSchema = z.discriminatedUnion('kind', [
     offsetMin: z.number().int(),
   }),
   z.strictObject({ kind: z.literal('offer-expiry'), guildId: z.string(), resourceId: z.string(), bookingId: z.string() }),
+  /** The daily deletion of bookings older than `booking.retentionDays`. */
+  z.strictObject({ kind: z.literal('prune') }),
 ]);
 /** One reminder-queue job payload. */
 export type ReminderJob = z.infer<typeof reminderJobSchema>;
@@ -86,6 +89,16 @@ export class ReminderScheduler {
       removeOnComplete: { age: KEEP_FINISHED_SEC },
       removeOnFail: { age: KEEP_FINISHED_SEC },
     });
+  }
+
+  /** Runs the retention job once a day (idempotent: one scheduler per queue, however often this is called). */
+  async schedulePrune(): Promise<void> {
+    const data: ReminderJob = { kind: 'prune' };
+    await this.queue.upsertJobScheduler(
+      'booking-prune',
+      { every: PRUNE_EVERY_MS },
+      { name: 'prune', data, opts: { removeOnComplete: 10, removeOnFail: 10 } },
+    );
   }
 
   async cancelOfferExpiry(booking: Booking): Promise<void> {

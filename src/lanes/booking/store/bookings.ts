@@ -5,12 +5,13 @@
 import { z } from 'zod';
 import { bookingSchema, type Booking, type Resource, type WaitlistEntry, waitlistEntrySchema } from '../model.ts';
 import { BookingReads } from './booking-reads.ts';
-import { ACCEPT, BOOK, JOIN_WAITLIST, MOVE, RELEASE } from './lua.ts';
+import { ACCEPT, BOOK, JOIN_WAITLIST, MOVE, PRUNE, RELEASE } from './lua.ts';
 import { luaScript, runScript } from './script.ts';
 
 const scripts = {
   book: luaScript(BOOK),
   release: luaScript(RELEASE),
+  prune: luaScript(PRUNE),
   move: luaScript(MOVE),
   accept: luaScript(ACCEPT),
   join: luaScript(JOIN_WAITLIST),
@@ -113,7 +114,7 @@ export class BookingStore extends BookingReads {
       const reply = await runScript(
         this.redis,
         scripts.release,
-        [k.taken, k.bookings, k.byStart, k.members, k.waitlist(current.start)],
+        [k.taken, k.bookings, k.byStart, k.members, k.waitlist(current.start), k.ended],
         args,
       );
       if (reply[0] === 'moved') continue;
@@ -186,6 +187,13 @@ export class BookingStore extends BookingReads {
     const reply = await runScript(this.redis, scripts.join, [k.taken, k.members, k.waitlist(entry.start)], args);
     if (reply[0] !== 'ok') return { ok: false, ...refusal(reply) };
     return { ok: true, position: Number(reply[1]) };
+  }
+
+  /** Deletes bookings whose slot started before `cutoff` (the retention limit), at most `batch` per call and index. */
+  async prune(resource: Pick<Resource, 'guildId' | 'id'>, cutoff: number, batch = 500): Promise<number> {
+    const k = this.keys(resource);
+    const reply = await runScript(this.redis, scripts.prune, [k.taken, k.bookings, k.byStart, k.ended], [cutoff, batch]);
+    return Number(reply[1] ?? 0);
   }
 
   private async promotion(resource: Resource, promotedId: string | undefined): Promise<Promotion> {

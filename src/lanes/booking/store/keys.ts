@@ -11,6 +11,8 @@ export interface ResourceKeys {
   readonly bookings: string;
   /** Sorted set: booking id scored by slot start, for listing and export. */
   readonly byStart: string;
+  /** Sorted set: cancelled booking ids scored by slot start, kept for reminders that race a cancel, until retention. */
+  readonly ended: string;
   /** Hash: member id -> JSON `[[start, bookingId], …]` of their live bookings, for the per-member limit. */
   readonly members: string;
   /** List of waitlist entries (JSON) for a slot, first come first served. */
@@ -26,6 +28,7 @@ export function resourceKeys(prefix: string, guildId: string, resourceId: string
     bookings: `${tag}:bookings`,
     byStart: `${tag}:by-start`,
     members: `${tag}:members`,
+    ended: `${tag}:ended`,
     waitlist: (start) => `${tag}:wait:${start}`,
     idempotency: (key) => `${tag}:idem:${key}`,
   };

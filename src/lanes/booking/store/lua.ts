@@ -87,7 +87,7 @@ return {'ok', ARGV[6], tostring(seats)}
 /**
  * Frees a booking's seats and offers them to the waitlist. Modes: `cancel` (member or admin), `decline` (the
  * offered member says no), `expire` (an offer not confirmed in time).
- * KEYS: taken, bookings, byStart, members, waitlist of the booking's slot.
+ * KEYS: taken, bookings, byStart, members, waitlist of the booking's slot, ended.
  * ARGV: bookingId, mode, actor ('' = admin), now, start, capacity, offerId, offerExpiresAt.
  * Returns `ok promotedId bookingJson` | `missing` | `forbidden` | `moved` | `not_offered` | `not_expired`.
  */
@@ -108,6 +108,7 @@ if mode == 'cancel' then b.cancelledBy = (ARGV[3] == '' and 'admin' or 'member')
 local json = cjson.encode(b)
 redis.call('HSET', KEYS[2], ARGV[1], json)
 redis.call('ZREM', KEYS[3], ARGV[1])
+redis.call('ZADD', KEYS[6], ARGV[5], ARGV[1])
 save_members(KEYS[4], b.userId, without(live(members_of(KEYS[4], b.userId), now), ARGV[1]))
 local promoted = promote(KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], ARGV[5], tonumber(ARGV[6]), now, ARGV[7], tonumber(ARGV[8]))
 return {'ok', promoted, json}
@@ -189,4 +190,23 @@ local position = redis.call('RPUSH', KEYS[3], ARGV[1])
 -- Nobody waits for a slot that has started: the list goes away by itself then.
 redis.call('PEXPIREAT', KEYS[3], ARGV[3])
 return {'ok', tostring(position)}
+`;
+
+/**
+ * Deletes bookings (live and cancelled) whose slot started before a cut-off: the retention limit.
+ * KEYS: taken, bookings, byStart, ended. ARGV: cutoff (ms), most to delete per index.
+ * Returns `ok count`.
+ */
+export const PRUNE = `
+local removed = 0
+for _, index in ipairs({KEYS[3], KEYS[4]}) do
+  local entries = redis.call('ZRANGEBYSCORE', index, '-inf', '(' .. ARGV[1], 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[2]))
+  for i = 1, #entries, 2 do
+    redis.call('HDEL', KEYS[2], entries[i])
+    redis.call('ZREM', index, entries[i])
+    redis.call('HDEL', KEYS[1], entries[i + 1])
+    removed = removed + 1
+  end
+end
+return {'ok', tostring(removed)}
 `;

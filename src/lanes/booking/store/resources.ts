@@ -75,6 +75,11 @@ export class ResourceStore {
       .exec();
   }
 
+  /** Every resource of every server, as [resource id, server id]. */
+  async allResources(): Promise<[string, string][]> {
+    return Object.entries(await this.redis.hgetall(resourceGuildKey(this.prefix)));
+  }
+
   /** The server a resource belongs to. */
   async guildOf(resourceId: string): Promise<string | undefined> {
     return (await this.redis.hget(resourceGuildKey(this.prefix), resourceId)) ?? undefined;
