@@ -12,6 +12,11 @@ export class BookingReads {
     private readonly prefix: string,
   ) {}
 
+  /** The Redis connection, for maintenance that scans (forgetting a member). */
+  get connection(): Redis {
+    return this.redis;
+  }
+
   keys(resource: Pick<Resource, 'guildId' | 'id'>): ResourceKeys {
     return resourceKeys(this.prefix, resource.guildId, resource.id);
   }

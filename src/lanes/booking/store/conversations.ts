@@ -43,6 +43,11 @@ export class ConversationStore {
     await this.redis.set(conversationKey(this.prefix, scope, userId), JSON.stringify(conversationSchema.parse(state)), 'EX', this.ttlSec);
   }
 
+  /** A SCAN pattern matching every conversation of a member. */
+  keyPattern(userId: string): string {
+    return conversationKey(this.prefix, '*', userId);
+  }
+
   async clear(scope: string, userId: string): Promise<void> {
     await this.redis.del(conversationKey(this.prefix, scope, userId));
   }

@@ -17,6 +17,8 @@ export interface ResourceKeys {
   readonly members: string;
   /** List of waitlist entries (JSON) for a slot, first come first served. */
   waitlist(start: number): string;
+  /** A SCAN pattern matching every waitlist of the resource. */
+  readonly waitlists: string;
   /** Remembers which booking an idempotency key (an interaction id) made. */
   idempotency(key: string): string;
 }
@@ -30,6 +32,7 @@ export function resourceKeys(prefix: string, guildId: string, resourceId: string
     members: `${tag}:members`,
     ended: `${tag}:ended`,
     waitlist: (start) => `${tag}:wait:${start}`,
+    waitlists: `${tag}:wait:*`,
     idempotency: (key) => `${tag}:idem:${key}`,
   };
 }
