@@ -19,4 +19,6 @@ export { createReminderProcessor } from './reminders/processor.ts';
 export { createLocalBooking, LOCAL_GUILD, type LocalBooking } from './local.ts';
 export { withHelper, deterministicExtractor, type FieldExtractor } from './nl/extractor.ts';
 export { looksLikeBooking } from './nl/detect.ts';
+export { forgetMember } from './actions/forget.ts';
+export { pruneAll } from './actions/retention.ts';
 export * from './discord/index.ts';
