@@ -2,6 +2,7 @@
  * The front end's side of a benchmark: enqueue through `LaneProducer`, collect replies from a replies queue, and
  * (for streaming lanes) the time of the first progress delta, as the Discord adapter would see them.
  */
+import { randomUUID } from 'node:crypto';
 import { QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../src/config/index.ts';
@@ -29,6 +30,8 @@ export class BenchClient {
   readonly #finished = new Map<string, (reply: ReplyEnvelope) => void>();
   readonly #firstDelta = new Map<string, number>();
   #next = 0;
+  /** Job ids are deterministic per source: a second client must not reuse the first one's (kept jobs dedup). */
+  readonly #session = randomUUID().slice(0, 8);
 
   private constructor(config: Config, streaming: readonly LaneName[]) {
     this.#connections = [createRedis(config.redis, 'producer'), createRedis(config.redis, 'worker')];
@@ -61,7 +64,7 @@ export class BenchClient {
 
   /** Enqueues one job and resolves with its reply (rejects if the lane replied with an error). */
   async request<L extends LaneName>(lane: L, input: LaneInput<L>): Promise<Answered> {
-    const sourceId = `bench-${process.pid}-${this.#next++}`;
+    const sourceId = `bench-${this.#session}-${this.#next++}`;
     const jobId = `${lane}-${sourceId}`;
     const done = new Promise<ReplyEnvelope>((resolve) => this.#finished.set(jobId, resolve));
     const started = performance.now();
