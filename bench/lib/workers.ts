@@ -15,6 +15,8 @@ export interface BenchWorker {
   readonly readyMs: number;
   /** Peak resident memory so far, in MB (Linux /proc; NaN elsewhere). */
   peakRssMb(): number;
+  /** CPU milliseconds the process has used so far (Linux /proc; NaN elsewhere). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startWorker(lanes: readonly LaneName[], env: NodeJS.Proces
     child,
     readyMs,
     peakRssMb: () => peakRssMb(child.pid),
+    cpuMs: () => processCpuMs(child.pid),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
@@ -59,6 +62,21 @@ export function peakRssMb(pid: number | undefined): number {
     const status = readFileSync(`/proc/${pid ?? 'self'}/status`, 'utf8');
     const kb = Number(/VmHWM:\s+(\d+) kB/u.exec(status)?.[1]);
     return Math.round(kb / 1024);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+/** User + system CPU time of a process, in ms: overhead measured this way does not depend on machine load. */
+export function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid ?? 'self'}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start at state; utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
   } catch {
     return Number.NaN;
   }
