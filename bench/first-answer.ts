@@ -43,11 +43,17 @@ async function startHub(): Promise<{ server: Server; url: string }> {
       response.writeHead(404).end('not found');
       return;
     }
-    const length = statSync(file).size;
-    response.writeHead(200, { 'content-length': length });
+    const size = statSync(file).size;
+    // transformers.js asks for `Range: bytes=0-0` to learn a file's size before downloading it, as the Hub allows.
+    const range = /^bytes=(\d+)-(\d*)$/u.exec(request.headers.range ?? '');
+    const start = range ? Number(range[1]) : 0;
+    const end = range?.[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+    const length = end - start + 1;
+    const headers = { 'content-length': length, ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}) };
+    response.writeHead(range ? 206 : 200, headers);
     if (request.method === 'HEAD') return void response.end();
     bytesServed += length;
-    const body = createReadStream(file);
+    const body = createReadStream(file, { start, end });
     (mbps > 0 ? body.pipe(throttle()) : body).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
