@@ -3,20 +3,20 @@
  * real-time factor (compute seconds per second of speech) for a ~20 s answer, first-audio latency of a long
  * answer (the time until its first sentence is synthesised), and peak RSS.
  *
- *   npx tsx bench/speak-rtf.ts            # the committed fixture model (tiny: the lane's own overhead)
- *   npx tsx bench/speak-rtf.ts --real     # also a random Supertonic 3 at its real dimensions (~100M parameters,
+ *   npm run bench -- --only speak-rtf           # the committed fixture model (tiny: the lane's own overhead)
+ *   npm run bench -- --only speak-rtf --real    # also a random Supertonic 3 at its real dimensions (~100M parameters,
  *                                         # ~400 MB, written to a temp dir by tools/fixtures/tiny_tts.py; needs
  *                                         # /usr/bin/python3 with onnx); --keep reuses /tmp/kotodama-supertonic-real
- *   --threads N                           # onnxruntime intra-op threads (models.threads; default 0 = automatic)
+ *   --threads=N                                 # onnxruntime intra-op threads (models.threads; default 0 = automatic)
  *
  * Random weights time like trained ones at the same shapes. The random duration predictor gives ~0.07 s per
  * character (a natural English rate), so the vector field and vocoder run on speech-length latents. One JSON
  * line per benchmark: `name`, figures, and `floor`/`ratio` where the issue sets a target (RTF <= 0.3 on 2 cores;
- * ratio = rtf / floor, <= 1 meets it).
+ * ratio = rtf / floor, <= 1 meets it). `--keep` (with `--real`) reuses the generated model between runs.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os, { tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config/index.ts';
 import { createLogger } from '../src/core/logger.ts';
@@ -24,6 +24,7 @@ import type { LaneProgress } from '../src/lanes/process-context.ts';
 import { DEFAULT_SPEAK_SETTINGS, speakSettingsSchema } from '../src/lanes/speak/config.ts';
 import { SpeechEngines } from '../src/lanes/speak/engine/index.ts';
 import { createSpeakProcessor } from '../src/lanes/speak/processor.ts';
+import { option, REAL, report, round, size } from './lib/report.ts';
 
 const logger = createLogger({ level: 'silent' });
 const RTF_FLOOR = 0.3;
@@ -39,8 +40,7 @@ const LONG_ANSWER = Array.from({ length: 4 }, () => ANSWER_20S).join('\n');
 
 const median = <T>(values: T[], key: (value: T) => number): T =>
   [...values].sort((a, b) => key(a) - key(b))[Math.floor(values.length / 2)]!;
-const threadsArg = process.argv.indexOf('--threads');
-const threads = threadsArg > 0 ? Number(process.argv[threadsArg + 1]) : 0;
+const threads = Number(option('threads', '0'));
 
 async function measure(label: string, dir: string, model: string, steps: number, repeats: number): Promise<void> {
   const engines = new SpeechEngines({ store: { dir, allowRemote: false, remoteHost: 'http://127.0.0.1:9/', threads }, logger });
@@ -80,24 +80,21 @@ async function measure(label: string, dir: string, model: string, steps: number,
   }
   const best = median(runs, (r) => r.wall);
   const rtf = best.wall / best.audio;
-  console.log(
-    JSON.stringify({
-      name: 'speak-rtf',
-      model: label,
-      steps,
-      threads,
-      audioSec: Number(best.audio.toFixed(2)),
-      wallSec: Number(best.wall.toFixed(3)),
-      minWallSec: Number(Math.min(...runs.map((r) => r.wall)).toFixed(3)),
-      rtf: Number(rtf.toFixed(4)),
-      cpuPerAudioSec: Number((best.cpu / best.audio).toFixed(4)),
-      floor: RTF_FLOOR,
-      ratio: Number((rtf / RTF_FLOOR).toFixed(3)),
-      loadSec: Number(loadSec.toFixed(2)),
-      loadavg: Number(os.loadavg()[0]!.toFixed(1)),
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    }),
-  );
+  report({
+    name: 'speak-rtf',
+    model: label,
+    steps,
+    threads,
+    audioSec: round(best.audio, 2),
+    wallSec: round(best.wall, 3),
+    minWallSec: round(Math.min(...runs.map((r) => r.wall)), 3),
+    rtf: round(rtf, 4),
+    cpuPerAudioSec: round(best.cpu / best.audio, 4),
+    floor: { rtf: RTF_FLOOR },
+    ratio: round(rtf / RTF_FLOOR, 3),
+    loadSec: round(loadSec, 2),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  });
 
   // First audio of a long answer: the time until its first sentence is synthesised (then the run is cancelled).
   const latencies: { first: number; sentences: number }[] = [];
@@ -119,24 +116,29 @@ async function measure(label: string, dir: string, model: string, steps: number,
     latencies.push({ first, sentences: result.sentences });
   }
   const latency = median(latencies, (l) => l.first);
-  console.log(
-    JSON.stringify({
-      name: 'speak-first-audio',
-      model: label,
-      steps,
-      threads,
-      sentences: latency.sentences,
-      firstAudioSec: Number(latency.first.toFixed(3)),
-      loadavg: Number(os.loadavg()[0]!.toFixed(1)),
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    }),
-  );
+  report({
+    name: 'speak-first-audio',
+    model: label,
+    steps,
+    threads,
+    sentences: latency.sentences,
+    firstAudioSec: round(latency.first, 3),
+    floor: null,
+    ratio: null,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  });
   await engines.dispose();
 }
 
-await measure('tiny-random-supertonic (fixture)', path.join(PROJECT_ROOT, 'tests/fixtures/models'), 'tiny-random-supertonic', 8, 3);
+await measure(
+  'tiny-random-supertonic (fixture)',
+  path.join(PROJECT_ROOT, 'tests/fixtures/models'),
+  'tiny-random-supertonic',
+  8,
+  size(3, 1),
+);
 
-if (process.argv.includes('--real')) {
+if (REAL) {
   const keep = process.argv.includes('--keep');
   const dir = keep ? path.join(tmpdir(), 'kotodama-supertonic-real') : mkdtempSync(path.join(tmpdir(), 'kotodama-supertonic-real-'));
   const folder = path.join(dir, 'random-supertonic-real');

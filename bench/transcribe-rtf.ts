@@ -1,96 +1,73 @@
 /**
- * End-to-end real-time factor of the transcribe lane (fetch inline → decode → VAD windows → Whisper →
- * stitch): processing seconds per second of audio, median of 3 runs after a warm-up.
+ * Real-time factor of the transcribe lane (inline audio → decode → VAD windows → Whisper → stitch): processing
+ * seconds per second of audio, median of the runs after a warm-up, against its floor: the ASR pipeline called
+ * directly on the same decoded 16 kHz samples (its own 30 s chunking, same language). CPU seconds per audio second
+ * are given too: on a shared machine wall time overstates the cost.
  *
- *   npx tsx bench/transcribe-rtf.ts           # the committed fixture model (tiny: measures the lane's own overhead)
- *   npx tsx bench/transcribe-rtf.ts --base    # also a random Whisper at whisper-base's real dimensions,
- *                                             # written to a temp dir by tools/fixtures (needs /usr/bin/python3 + onnx)
+ *   npm run bench -- --only transcribe-rtf [--real [--dtype=q8|fp32]] [--runs=3]
  *
- * Random weights time like trained ones at the same shapes, except for how many tokens get decoded:
- * the base-size build forces EOS after ~100 text tokens per window (`--whisper-eos-after 104`), about
- * what a fast speaker says in 30 s, so the decoder does a realistic amount of work.
+ * With `--real` the lane runs the whisper-base stand-in of `tools/fixtures/real_dims.py`, whose decoder writes ~100
+ * tokens per 30 s window (about what a fast speaker says), so the decoder does a realistic amount of work.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os, { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, PROJECT_ROOT } from '../src/config/index.ts';
+import { decodeAudio } from '../src/audio/index.ts';
+import { PROJECT_ROOT } from '../src/config/index.ts';
 import { createLogger } from '../src/core/logger.ts';
 import { ModelRuntime } from '../src/inference/runtime.ts';
 import { createTranscribeProcessor } from '../src/lanes/transcribe/processor.ts';
+import { median, option, ratioOf, report, round, size, SMOKE, withCpu } from './lib/report.ts';
+import { benchSetup } from './lib/setup.ts';
+import { peakRssMb } from './lib/workers.ts';
 
+const runs = Number(option('runs', String(size(3, 1))));
 const logger = createLogger({ level: 'silent' });
-const clip = (name: string) => readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/audio', name)).toString('base64');
+const { config, models } = benchSetup();
+const lane = config.lanes.transcribe;
+const runtime = new ModelRuntime({ models: config.models, logger });
+const transcribe = createTranscribeProcessor({ config, runtime });
+const asr = await runtime.load({ task: 'automatic-speech-recognition', model: lane.model, dtype: lane.dtype, device: lane.device });
+const context = {
+  jobId: 'bench',
+  locale: 'en' as const,
+  context: { origin: 'local' as const, userId: 'bench' },
+  signal: new AbortController().signal,
+  report: () => undefined,
+  logger,
+};
 const clips = [
-  { name: 'voice-ja.ogg (7.6 s)', base64: clip('voice-ja.ogg'), seconds: 7.566 },
-  { name: 'long-2min.ogg (120 s, 5 windows)', base64: clip('long-2min.ogg'), seconds: 120 },
-];
+  { file: 'voice-ja.ogg', windows: 1 },
+  { file: 'long-2min.ogg', windows: 5 },
+].slice(0, SMOKE ? 1 : 2);
 
-async function measure(label: string, models: Record<string, unknown>, model: string): Promise<void> {
-  const config = loadConfig({
-    env: { KOTODAMA_PROFILE: 'fixtures' },
-    overrides: { models: { threads: 0, ...models }, lanes: { transcribe: { model, dtype: 'fp32' } } },
+async function timed(run: () => Promise<unknown>): Promise<{ wallSec: number; cpuSec: number }> {
+  await run(); // warm-up: model load, JIT
+  const all: { wallMs: number; cpuMs: number }[] = [];
+  for (let i = 0; i < runs; i++) all.push(await withCpu(run));
+  return { wallSec: median(all.map((r) => r.wallMs)) / 1000, cpuSec: median(all.map((r) => r.cpuMs)) / 1000 };
+}
+
+for (const clip of clips) {
+  const bytes = readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/audio', clip.file));
+  const audio = await decodeAudio(new Uint8Array(bytes), config.limits.audio, { ffmpegPath: null });
+  const seconds = audio.durationSec;
+  const viaLane = await timed(() => transcribe({ audio: { kind: 'inline', base64: bytes.toString('base64') }, language: 'en' }, context));
+  const bare = await timed(() =>
+    asr(audio.samples, { language: 'en', task: 'transcribe', chunk_length_s: 30, stride_length_s: 5 } as never),
+  );
+  report({
+    name: `transcribe-rtf-${clip.file.replace('.ogg', '')}`,
+    models,
+    model: lane.model,
+    dtype: lane.dtype,
+    audioSec: round(seconds, 2),
+    windows: clip.windows,
+    rtf: round(viaLane.wallSec / seconds, 4),
+    cpuPerAudioSec: round(viaLane.cpuSec / seconds, 4),
+    floor: { rtf: round(bare.wallSec / seconds, 4), cpuPerAudioSec: round(bare.cpuSec / seconds, 4) },
+    ratio: { rtf: ratioOf(viaLane.wallSec, bare.wallSec), cpu: ratioOf(viaLane.cpuSec, bare.cpuSec) },
+    peakRssMb: peakRssMb(process.pid),
+    reference: { whisperBaseQ8Rtf30s: 0.035, whisperBaseQ8Rtf120s: 0.045 },
   });
-  const runtime = new ModelRuntime({ models: config.models, logger });
-  const transcribe = createTranscribeProcessor({ config, runtime });
-  const context = {
-    jobId: 'bench',
-    context: { origin: 'local' as const, userId: 'bench' },
-    signal: new AbortController().signal,
-    locale: 'en' as const,
-    report: () => undefined,
-    logger,
-  };
-  for (const { name, base64, seconds } of clips) {
-    const input = { audio: { kind: 'inline' as const, base64 }, language: 'en' };
-    await transcribe(input, context); // warm-up: model load, JIT
-    const runs: { wall: number; cpu: number }[] = [];
-    for (let run = 0; run < 3; run++) {
-      const started = performance.now();
-      const cpu = process.cpuUsage();
-      await transcribe(input, context);
-      const used = process.cpuUsage(cpu);
-      runs.push({ wall: (performance.now() - started) / 1000, cpu: (used.user + used.system) / 1e6 });
-    }
-    const median = runs.sort((a, b) => a.wall - b.wall)[1]!;
-    // CPU seconds per audio second as well: on a shared, loaded machine wall time overstates the cost.
-    console.log(
-      JSON.stringify({
-        bench: 'transcribe-rtf',
-        model: label,
-        clip: name,
-        wallSec: Number(median.wall.toFixed(3)),
-        rtf: Number((median.wall / seconds).toFixed(4)),
-        cpuPerAudioSec: Number((median.cpu / seconds).toFixed(4)),
-        loadavg: Number(os.loadavg()[0]!.toFixed(1)),
-        peakRssMb: Math.round(process.memoryUsage().rss / 1048576),
-      }),
-    );
-  }
-  await runtime.dispose();
 }
-
-await measure('tiny-random-whisper (fixture, fp32)', {}, 'tiny-random-whisper');
-
-if (process.argv.includes('--base')) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kotodama-whisper-base-'));
-  try {
-    execFileSync(
-      '/usr/bin/python3',
-      [
-        path.join(PROJECT_ROOT, 'tools/fixtures/build_tiny_models.py'),
-        '--whisper-dims',
-        'base',
-        '--whisper-eos-after',
-        '104',
-        '--no-quantized',
-        '--out',
-        dir,
-      ],
-      { stdio: 'inherit' },
-    );
-    await measure('random-whisper-base (real dims, fp32, ~100 tokens/window)', { dir }, 'random-whisper-base');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+await runtime.dispose();

@@ -1,8 +1,7 @@
 /**
- * `npm run bench -- translate-batch`: the sentences of one message translated as ONE batched model call (what the
- * lane does) against one call per sentence (what it did before), on the fixture m2m_100 model with NLLB's layout.
- * Prints one JSON line `{name, …figures, floor, ratio}`; ratio = one-by-one time / batched time, and the run fails
- * when it falls below the floor (batching must never be slower).
+ * `npm run bench -- --only translate-batch`: the sentences of one message translated as ONE batched model call
+ * (what the lane does) against one call per sentence (the floor: what it did before), on the fixture m2m_100 model
+ * with NLLB's layout. ratio = batched time / one-by-one time: at or under 1, batching is never slower.
  */
 import { PROJECT_ROOT, loadConfig } from '../src/config/index.ts';
 import { createLogger } from '../src/core/logger.ts';
@@ -11,9 +10,9 @@ import { translateMessage } from '../src/lanes/translate/engine.ts';
 import { findLanguage } from '../src/text/languages.ts';
 import type { TranslationProvider } from '../src/lanes/translate/provider.ts';
 import { createSeq2SeqProvider } from '../src/lanes/translate/providers/seq2seq.ts';
+import { median, ratioOf, report, size } from './lib/report.ts';
 
-const FLOOR = 1.0;
-const MESSAGES = 12;
+const MESSAGES = size(12, 2);
 const SENTENCES = [
   'Good morning everyone.',
   'The event starts at nine.',
@@ -57,12 +56,11 @@ async function time(provider: TranslationProvider): Promise<{ ms: number; calls:
   return { ms: performance.now() - started, calls: modelCalls - before };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 await time(batched);
 await time(oneByOne);
 const runs = { batched: [] as number[], oneByOne: [] as number[] };
 let calls = { batched: 0, oneByOne: 0 };
-for (let i = 0; i < 5; i++) {
+for (let i = 0; i < size(5, 1); i++) {
   const b = await time(batched);
   const o = await time(oneByOne);
   runs.batched.push(b.ms);
@@ -70,22 +68,18 @@ for (let i = 0; i < 5; i++) {
   calls = { batched: b.calls, oneByOne: o.calls };
 }
 await runtime.dispose();
-const ratio = median(runs.oneByOne) / median(runs.batched);
-console.log(
-  JSON.stringify({
-    name: 'translate-batch',
-    model: 'tiny-random-m2m100-nllb (fixture)',
-    messages: MESSAGES,
-    sentences_per_message: SENTENCES.length,
-    batched_ms: Math.round(median(runs.batched)),
-    one_by_one_ms: Math.round(median(runs.oneByOne)),
-    batched_calls: calls.batched,
-    one_by_one_calls: calls.oneByOne,
-    floor: FLOOR,
-    ratio: Math.round(ratio * 100) / 100,
-  }),
-);
-if (ratio < FLOOR) process.exit(1);
+const batchedMs = Math.round(median(runs.batched));
+const oneByOneMs = Math.round(median(runs.oneByOne));
+report({
+  name: 'translate-batch',
+  model: 'tiny-random-m2m100-nllb (fixture)',
+  messages: MESSAGES,
+  sentencesPerMessage: SENTENCES.length,
+  ms: batchedMs,
+  calls: calls.batched,
+  floor: { ms: oneByOneMs, calls: calls.oneByOne },
+  ratio: ratioOf(batchedMs, oneByOneMs),
+});
 
 function fail(code: string): never {
   throw new Error(`no language ${code}`);
