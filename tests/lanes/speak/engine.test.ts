@@ -103,7 +103,9 @@ describe('model files', () => {
     const error: unknown = await offline.get(fixtureEngine()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).code).toBe('model_missing');
-    expect((error as UserError).message).toContain(`The voice model ${FIXTURE_MODEL} is not available (missing onnx/duration_predictor.onnx)`);
+    expect((error as UserError).message).toContain(
+      `The voice model ${FIXTURE_MODEL} is not available (missing onnx/duration_predictor.onnx)`,
+    );
     expect((error as UserError).message).toContain('Downloads are off here');
     expect((error as UserError).message).not.toContain(scratch);
   });
