@@ -51,6 +51,14 @@ describe('language detection on short chat messages', () => {
     expect(await detectLanguage('12345 !!!')).toBeUndefined();
   });
 
+  it('GIVEN a one-word greeting the detectors split on THEN the member language decides, and without one it abstains', async () => {
+    // "hello": fastText says English, the other two Italian; /translate hello showed "Italian → Japanese".
+    expect(await code('hello', 'en')).toBe('en');
+    expect(await code('hello')).toBeUndefined();
+    expect(await code('hello there')).toBe('en');
+    expect(await code('bonjour', 'en')).toBe('fr');
+  });
+
   it('GIVEN a restricted language list THEN only those languages are answered', async () => {
     expect((await detectLanguage('kann mir jemand helfen', { supported: ['en', 'ja'] }))?.code).not.toBe('de');
     expect(await detectLanguage('안녕하세요', { supported: ['en', 'ja'] })).toBeUndefined();
