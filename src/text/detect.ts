@@ -75,9 +75,30 @@ export async function detectLanguage(text: string, options: DetectOptions = {}):
   // Statistical detectors call almost any kanji-only text Chinese: without a deciding form or hint, abstain.
   if (isHanOnly(letters)) return undefined;
   const detectors = await loadDetectors();
-  const vote = majority(detectors.opinions(proseOf(text), supported));
+  const prose = proseOf(text);
+  const opinions = detectors.opinions(prose, supported);
+  const vote = majority(opinions);
   if (!vote || vote.confidence < (options.floor ?? DEFAULT_CONFIDENCE_FLOOR)) return undefined;
+  if (vote.confidence < 1) return splitVote(vote, opinions, prose, options.hint);
   return vote;
+}
+
+/** Words below which a split vote is noise ("hello": one detector English, two Italian). */
+const SHORT_WORDS = 3;
+
+/**
+ * A vote that is not unanimous: the member's (or server's) language wins when one detector named it; on a text
+ * of one or two words, a split vote without that support is not evidence, so detection abstains.
+ */
+function splitVote(
+  vote: Detection,
+  opinions: readonly (string | undefined)[],
+  prose: string,
+  hint: string | undefined,
+): Detection | undefined {
+  const hinted = hint ? baseCode(hint) : undefined;
+  if (hinted && opinions.includes(hinted)) return { code: hinted, confidence: vote.confidence, source: 'hint' };
+  return prose.trim().split(/\s+/).length < SHORT_WORDS ? undefined : vote;
 }
 
 /** The writing system's answer, when it has one. */
