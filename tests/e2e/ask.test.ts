@@ -25,6 +25,18 @@ beforeAll(async () => {
   const connection = createRedis(loadConfig({ env: { REDIS_URL } }).redis, 'worker');
   generate = new Queue('generate', { connection, prefix: bot.prefix });
   replies = new Queue(REPLIES_QUEUE, { connection, prefix: bot.prefix });
+  // Every test asks about this entry; each sets the settings it needs, so each stands alone.
+  const added = await command('faq', [
+    {
+      name: 'add',
+      subcommand: [
+        { name: 'question', value: 'What is the wifi password? | wifi password please' },
+        { name: 'answer', value: 'The wifi password is on the **whiteboard** by the door.' },
+        { name: 'id', value: 'wifi' },
+      ],
+    },
+  ]);
+  expect(added).toContain('`wifi`');
 }, 90_000);
 
 afterAll(async () => {
@@ -79,17 +91,7 @@ function replyHandled(source: APIMessage): Promise<true> {
 
 describe('a question asked by mention', () => {
   it('GIVEN an entry added with /faq add and chat on THEN a mention asking it gets that answer, with no language model', async () => {
-    const added = await command('faq', [
-      {
-        name: 'add',
-        subcommand: [
-          { name: 'question', value: 'What is the wifi password? | wifi password please' },
-          { name: 'answer', value: 'The wifi password is on the **whiteboard** by the door.' },
-          { name: 'id', value: 'wifi' },
-        ],
-      },
-    ]);
-    expect(added).toContain('`wifi`');
+    expect(await setting('lanes', 'reset')).toContain('lanes');
     const question = mention("what's the wifi password?");
     expect((await finalReplyTo(server(), question)).content).toContain('The wifi password is on the **whiteboard** by the door.');
     expect(await generate.getJob(laneJobId('generate', question.id))).toBeUndefined();
