@@ -4,22 +4,43 @@
  * in `/faq misses`, and one click turns a miss into a paraphrase.
  */
 import type { APIMessage } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/index.ts';
+import { createRedis } from '../../src/core/redis.ts';
 import type { CommandOptionInput } from '../discord-server/interactions.ts';
 import type { InteractionRecord } from '../discord-server/state.ts';
-import { waitFor } from '../helpers/env.ts';
+import { REDIS_URL, waitFor } from '../helpers/env.ts';
 import { startBot, type BotUnderTest } from './harness.ts';
 
 let bot: BotUnderTest;
+let redis: Redis;
 const server = () => bot.server;
 
 beforeAll(async () => {
   bot = await startBot({ config: { faq: { denseWeight: 0.3 }, discord: { rateLimit: { userPerMinute: 1000, guildPerMinute: 1000 } } } });
+  redis = createRedis(loadConfig({ env: { REDIS_URL } }).redis, 'worker');
 }, 90_000);
 
 afterAll(async () => {
+  redis.disconnect();
   expect(await bot.stop()).toBe(0);
 }, 60_000);
+
+/**
+ * Each test starts from the FAQ file plus one server entry, `wifi`: the server's own entries, settings and misses
+ * are deleted and its FAQ version moved on (as every change does), so workers rebuild from this state.
+ */
+beforeEach(async () => {
+  const key = (part: string) => `${bot.prefix}:faq:guild:${server().guild.id}:${part}`;
+  await redis.multi().del(key('entries'), key('settings'), key('misses')).incr(key('version')).exec();
+  const added = faq('add', [
+    { name: 'question', value: 'What is the wifi password? | wifi password please' },
+    { name: 'answer', value: 'Ask the **staff**.' },
+    { name: 'id', value: 'wifi' },
+  ]);
+  expect(await shown(added)).toContain('Added `wifi`');
+});
 
 function message(record: InteractionRecord): APIMessage | undefined {
   return record.originalMessageId
@@ -51,15 +72,15 @@ const ephemeral = (record: InteractionRecord) => (((record.response as { data?: 
 describe('/faq from Discord', () => {
   it('GIVEN /faq add by an admin THEN the next /ask answers from the new entry, without a restart', async () => {
     const added = faq('add', [
-      { name: 'question', value: 'What is the wifi password? | wifi password please' },
-      { name: 'answer', value: 'Ask the **staff**.' },
-      { name: 'id', value: 'wifi' },
-      { name: 'triggers', value: '=wlan' },
+      { name: 'question', value: 'Where can I park my car? | is there parking nearby' },
+      { name: 'answer', value: 'Park behind the **station**.' },
+      { name: 'id', value: 'parking' },
+      { name: 'triggers', value: '=garage' },
     ]);
-    expect(await shown(added)).toContain('Added `wifi` with 2 question(s)');
+    expect(await shown(added)).toContain('Added `parking` with 2 question(s)');
     expect(ephemeral(added)).toBe(true);
-    expect(await shown(ask('What is the wifi password?'))).toContain('Ask the **staff**.');
-    expect(await shown(ask('wlan'))).toContain('Ask the **staff**.');
+    expect(await shown(ask('Where can I park my car?'))).toContain('Park behind the **station**.');
+    expect(await shown(ask('garage'))).toContain('Park behind the **station**.');
   });
 
   it('GIVEN a member without Manage Server THEN /faq refuses', async () => {
@@ -126,6 +147,9 @@ describe('/faq from Discord', () => {
   });
 
   it('GIVEN /faq edit and remove THEN the answer changes and the entry disappears', async () => {
+    const csv = 'question,answer,id\nWhere is the venue?,Tokyo,venue\nWhen is the meetup?,Fridays,meetup\n';
+    const file = server().addAttachment(Buffer.from(csv), 'faq.csv', 'text/csv');
+    expect(await shown(faq('import', [{ name: 'file', attachment: file }]))).toContain('Imported 2 entries');
     expect(
       await shown(
         faq('edit', [
@@ -152,7 +176,9 @@ describe('/faq from Discord', () => {
     expect(ephemeral(click)).toBe(false);
   });
 
-  it('GIVEN the miss and a 👎 on an answer THEN /faq misses shows both, and one click makes the miss a paraphrase', async () => {
+  it('GIVEN a miss and a 👎 on an answer THEN /faq misses shows both, and one click makes the miss a paraphrase', async () => {
+    expect(await shown(faq('threshold', [{ name: 'value', value: '1' }]))).toContain('confidence 1 or more');
+    expect(await shown(ask('How do I use this bot?'))).toContain("I'm not sure I know the answer");
     expect(await shown(faq('threshold', [{ name: 'value', value: 'reset' }]))).toContain('back to the default');
     const answered = ask('What is the wifi password?');
     await shown(answered);
@@ -177,8 +203,7 @@ describe('/faq from Discord', () => {
 
   it('GIVEN /faq status THEN it shows the entries, the retrieval mode with its reason, and the threshold', async () => {
     const text = await shown(faq('status'));
-    // 7 + 3: learning a paraphrase into how-to-use made a server copy of that file entry.
-    expect(text).toMatch(/\*\*Entries\*\*: 10 \(7 from the FAQ file, 3 added here\)/u);
+    expect(text).toMatch(/\*\*Entries\*\*: 9 \(8 from the FAQ file, 1 added here\)/u);
     expect(text).toContain('**hybrid** — embedding model tiny-random-bert loaded');
     expect(text).toContain('0.121 (default `faq.threshold`)');
   });
