@@ -73,7 +73,7 @@ export class LocalChatProvider implements ChatProvider {
           ...(request.temperature > 0 ? { temperature: request.temperature, top_p: request.topP } : {}),
           streamer,
           stopping_criteria: criteria,
-        } as never,
+        },
       );
     } finally {
       signal.removeEventListener('abort', onAbort);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerText, ChatMemory } from '../../src/lanes/generate/memory.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { createRedis } from '../../src/core/redis.ts';
+import type { CommandOptionInput } from '../discord-server/interactions.ts';
 import { REDIS_URL } from '../helpers/env.ts';
 import { botRepliesTo, finalReplyTo, fixtureAudio, startBot, type BotUnderTest } from './harness.ts';
 
@@ -41,10 +42,10 @@ async function dm(content: string): Promise<APIMessage> {
 
 async function command(
   name: string,
-  options: { name: string; value?: unknown; subcommand?: unknown }[],
+  options: CommandOptionInput[],
   channelId?: string,
 ): Promise<string> {
-  const record = server().slashCommand({ name, options: options as never, ...(channelId ? { channelId } : {}) });
+  const record = server().slashCommand({ name, options, ...(channelId ? { channelId } : {}) });
   await server().waitFor(() => record.response, 10_000, `/${name} response`);
   return (record.response as { data?: { content?: string } }).data?.content ?? '';
 }
