@@ -9,7 +9,12 @@ import type { BotServices } from '../services.ts';
 import { allSettings } from '../settings.ts';
 
 function data() {
-  const keys = allSettings().map((setting) => ({ name: setting.key, value: setting.key }));
+  // The choice shows what the key does, in the member's language; the value stays the key.
+  const keys = allSettings().map((setting) => ({
+    name: setting.describe.en.slice(0, 100),
+    name_localizations: { ja: setting.describe.ja.slice(0, 100) },
+    value: setting.key,
+  }));
   return described(new SlashCommandBuilder().setName('settings').setNameLocalizations({ ja: '設定' }), m.commandDescription)
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild)

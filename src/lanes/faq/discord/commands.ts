@@ -15,7 +15,7 @@ export function askCommandData() {
 }
 
 export function faqCommandData() {
-  const command = described(new SlashCommandBuilder().setName('faq'), m.commandDescription)
+  const command = described(new SlashCommandBuilder().setName('faq').setNameLocalizations({ ja: 'よくある質問' }), m.commandDescription)
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild);
   command.addSubcommand((s) =>
@@ -31,7 +31,7 @@ export function faqCommandData() {
   command.addSubcommand((s) =>
     described(s.setName('export').setNameLocalizations({ ja: '書き出し' }), m.sub.export).addStringOption((o) =>
       described(o.setName('format').setNameLocalizations({ ja: '形式' }), m.opt.format).addChoices(
-        ...FAQ_FORMATS.map((format) => ({ name: format, value: format })),
+        ...FAQ_FORMATS.map((format) => ({ name: format, name_localizations: { ja: format }, value: format })),
       ),
     ),
   );
@@ -39,19 +39,19 @@ export function faqCommandData() {
     described(s.setName('add').setNameLocalizations({ ja: '追加' }), m.sub.add)
       .addStringOption((o) => described(o.setName('question').setNameLocalizations({ ja: '質問' }), m.opt.question).setRequired(true))
       .addStringOption((o) => described(o.setName('answer').setNameLocalizations({ ja: '回答' }), m.opt.answer).setRequired(true))
-      .addStringOption((o) => described(o.setName('id'), m.opt.id))
+      .addStringOption((o) => described(o.setName('id').setNameLocalizations({ ja: 'id' }), m.opt.id))
       .addStringOption((o) => described(o.setName('triggers').setNameLocalizations({ ja: 'トリガー' }), m.opt.triggers)),
   );
   command.addSubcommand((s) =>
     described(s.setName('edit').setNameLocalizations({ ja: '編集' }), m.sub.edit)
-      .addStringOption((o) => described(o.setName('id'), m.opt.editId).setRequired(true))
+      .addStringOption((o) => described(o.setName('id').setNameLocalizations({ ja: 'id' }), m.opt.editId).setRequired(true))
       .addStringOption((o) => described(o.setName('answer').setNameLocalizations({ ja: '回答' }), m.opt.newAnswer))
       .addStringOption((o) => described(o.setName('question').setNameLocalizations({ ja: '質問' }), m.opt.moreQuestions))
       .addStringOption((o) => described(o.setName('triggers').setNameLocalizations({ ja: 'トリガー' }), m.opt.newTriggers)),
   );
   command.addSubcommand((s) =>
     described(s.setName('remove').setNameLocalizations({ ja: '削除' }), m.sub.remove).addStringOption((o) =>
-      described(o.setName('id'), m.opt.editId).setRequired(true),
+      described(o.setName('id').setNameLocalizations({ ja: 'id' }), m.opt.editId).setRequired(true),
     ),
   );
   command.addSubcommand((s) =>
@@ -66,7 +66,7 @@ export function faqCommandData() {
       .addStringOption((o) => described(o.setName('miss').setNameLocalizations({ ja: '未回答' }), m.opt.miss).setRequired(true))
       .addStringOption((o) => described(o.setName('entry').setNameLocalizations({ ja: '項目' }), m.opt.learnEntry))
       .addStringOption((o) => described(o.setName('answer').setNameLocalizations({ ja: '回答' }), m.opt.learnAnswer))
-      .addStringOption((o) => described(o.setName('id'), m.opt.learnId)),
+      .addStringOption((o) => described(o.setName('id').setNameLocalizations({ ja: 'id' }), m.opt.learnId)),
   );
   command.addSubcommand((s) =>
     described(s.setName('threshold').setNameLocalizations({ ja: 'しきい値' }), m.sub.threshold).addStringOption((o) =>
