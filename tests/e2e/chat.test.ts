@@ -40,11 +40,7 @@ async function dm(content: string): Promise<APIMessage> {
   return source;
 }
 
-async function command(
-  name: string,
-  options: CommandOptionInput[],
-  channelId?: string,
-): Promise<string> {
+async function command(name: string, options: CommandOptionInput[], channelId?: string): Promise<string> {
   const record = server().slashCommand({ name, options, ...(channelId ? { channelId } : {}) });
   await server().waitFor(() => record.response, 10_000, `/${name} response`);
   return (record.response as { data?: { content?: string } }).data?.content ?? '';

@@ -4,7 +4,8 @@
  * is exported here (see NOTES-booking.md for the wiring).
  */
 export { bookingConfigSchema, defaultBookingConfig, type BookingConfig } from './config.ts';
-export { MESSAGES, localeOf, translator, type MessageKey, type Translate } from './messages.ts';
+export { MESSAGES, type MessageKey } from './messages.ts';
+export { localeOf, translator, type Translate } from './locale.ts';
 export {
   createBookingServices,
   systemClock,

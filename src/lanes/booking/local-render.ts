@@ -2,7 +2,7 @@
 import type { Confirmed } from './actions/confirm.ts';
 import type { Prepared } from './actions/prepare.ts';
 import type { TextAnswer } from './actions/text.ts';
-import type { Translate } from './messages.ts';
+import type { Translate } from './locale.ts';
 import { askText, bookingLines, cardContent, problemText, suggestionsText, type TimeFormat } from './present.ts';
 
 export function renderAnswer(t: Translate, format: TimeFormat, answer: TextAnswer): string {

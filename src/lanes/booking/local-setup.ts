@@ -3,7 +3,7 @@
  * way to have something to book without Discord's `/booking` admin command (same validation, same store).
  */
 import { hoursFromText, resourceMessage } from './admin/resource-edit.ts';
-import type { Translate } from './messages.ts';
+import type { Translate } from './locale.ts';
 import { newId, type Resource, resourceSchema } from './model.ts';
 import type { BookingServices } from './services.ts';
 import { isTimeZone } from './time/zone.ts';

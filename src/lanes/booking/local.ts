@@ -10,7 +10,7 @@ import { acceptOffer, declineOffer, joinWaitlist } from './actions/offers.ts';
 import { prepareCancel } from './actions/prepare.ts';
 import { answerText, type TextContext, upcomingOf } from './actions/text.ts';
 import { setupLocalResource } from './local-setup.ts';
-import { type Translate, translator } from './messages.ts';
+import { type Translate, translator } from './locale.ts';
 import type { Locale } from './model.ts';
 import { looksLikeBooking } from './nl/detect.ts';
 import { renderAnswer, renderConfirmed, renderPrepared } from './local-render.ts';

@@ -251,15 +251,3 @@ export const MESSAGES = {
 } as const satisfies Record<string, Readonly<Record<Locale, string>>>;
 
 export type MessageKey = keyof typeof MESSAGES;
-export type MessageParams = Readonly<Record<string, string | number>>;
-/** A message in one language, with its placeholders filled. */
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
-
-/** `ja…` Discord locales read Japanese; everything else English. */
-export function localeOf(discordLocale: string | null | undefined): Locale {
-  return discordLocale?.startsWith('ja') ? 'ja' : 'en';
-}
-
-export function translator(locale: Locale): Translate {
-  return (key, params = {}) => MESSAGES[key][locale].replace(/\{(\w+)\}/gu, (whole, name: string) => String(params[name] ?? whole));
-}

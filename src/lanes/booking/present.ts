@@ -5,7 +5,8 @@
 import type { Problem } from './actions/problem.ts';
 import type { SlotWithFree } from './actions/availability.ts';
 import type { OwnedBooking, TextAnswer } from './actions/text.ts';
-import type { MessageKey, Translate } from './messages.ts';
+import type { MessageKey } from './messages.ts';
+import type { Translate } from './locale.ts';
 import type { Locale, Resource } from './model.ts';
 import type { Notice } from './services.ts';
 import type { Draft } from './store/drafts.ts';

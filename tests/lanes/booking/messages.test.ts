@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localeOf, MESSAGES, translator } from '../../../src/lanes/booking/messages.ts';
+import { MESSAGES } from '../../../src/lanes/booking/messages.ts';
+import { localeOf, translator } from '../../../src/lanes/booking/locale.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/gu)].map((m) => m[1]).sort();
 

@@ -1,5 +1,6 @@
 /** Why something could not be done, as a catalogue message the surface shows in the member's language. */
-import type { MessageKey, MessageParams } from '../messages.ts';
+import type { MessageKey } from '../messages.ts';
+import type { MessageParams } from '../locale.ts';
 import type { Refusal } from '../store/bookings.ts';
 
 /** A catalogue key and its parameters. */

@@ -1,5 +1,5 @@
 /** Shared by the admin surfaces: reading opening hours typed by an admin, and the answer to saving a resource. */
-import type { Translate } from '../messages.ts';
+import type { Translate } from '../locale.ts';
 import { type OpenRange, openRangeSchema, type Resource, type WeekHours } from '../model.ts';
 import { MAX_RESOURCES_PER_GUILD } from '../store/resources.ts';
 

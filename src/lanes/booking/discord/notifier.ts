@@ -5,7 +5,7 @@
  */
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, type Client, DiscordAPIError, RESTJSONErrorCodes } from 'discord.js';
 import type { Logger } from '../../../core/logger.ts';
-import { translator } from '../messages.ts';
+import { translator } from '../locale.ts';
 import { discordFormat, noticeText } from '../present.ts';
 import type { Notice, Notifier } from '../services.ts';
 import { customId } from './custom-ids.ts';

@@ -4,7 +4,7 @@
  */
 import { type Client, DiscordAPIError, RESTJSONErrorCodes } from 'discord.js';
 import { daysAvailability } from '../actions/availability.ts';
-import { localeOf, translator } from '../messages.ts';
+import { localeOf, translator } from '../locale.ts';
 import type { Panel, Resource } from '../model.ts';
 import { discordFormat } from '../present.ts';
 import type { BookingServices, PanelRefresher } from '../services.ts';

@@ -1,7 +1,7 @@
 /** How the booking lane answers on Discord: never pinging anyone, privately unless the answer is for everyone. */
 import { type MessageMentionOptions, MessageFlags } from 'discord.js';
-import type { Translate } from '../messages.ts';
-import { localeOf, translator } from '../messages.ts';
+import type { Translate } from '../locale.ts';
+import { localeOf, translator } from '../locale.ts';
 import { discordFormat, type TimeFormat } from '../present.ts';
 
 /** No reply or message of the booking lane may ping anyone. */

@@ -1,6 +1,6 @@
 /** A text conversation's answer (a question, a card, a list, a refusal) as a Discord message. */
 import type { TextAnswer } from '../actions/text.ts';
-import type { Translate } from '../messages.ts';
+import type { Translate } from '../locale.ts';
 import { askText, bookingLines, problemText, type TimeFormat } from '../present.ts';
 import { chooseView, myBookingsView, preparedView, type View } from './views.ts';
 

@@ -16,7 +16,7 @@ import {
 import type { SlotWithFree } from '../actions/availability.ts';
 import type { Prepared } from '../actions/prepare.ts';
 import type { OwnedBooking } from '../actions/text.ts';
-import type { Translate } from '../messages.ts';
+import type { Translate } from '../locale.ts';
 import type { Booking, Resource } from '../model.ts';
 import { cardContent, problemText, suggestionsText, type TimeFormat } from '../present.ts';
 import type { LocalDate } from '../time/civil.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hoursFromText, hoursText } from '../../../../src/lanes/booking/admin/resource-edit.ts';
-import { translator } from '../../../../src/lanes/booking/messages.ts';
+import { translator } from '../../../../src/lanes/booking/locale.ts';
 
 describe('opening hours typed by an admin', () => {
   it('GIVEN ranges in ASCII, full width or Japanese punctuation THEN they are read; "closed" and 休み mean none', () => {

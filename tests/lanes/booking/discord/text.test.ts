@@ -188,8 +188,9 @@ describe('booking in plain words on Discord', () => {
       ],
     });
     const choices = (await answered(times)).data.choices as { name: string; value: string }[];
-    const nine = choices.find((c) => wallClock(Number(c.value), 'Asia/Tokyo').minutes === 21 * 60);
+    // Today's 21:00 may be listed too (it is near what was typed): tomorrow's must be there.
+    const clocks = choices.map((c) => wallClock(Number(c.value), 'Asia/Tokyo'));
+    const nine = choices.find((_, i) => clocks[i]?.date === tomorrow() && clocks[i]?.minutes === 21 * 60);
     expect(nine?.name).toMatch(/21:00 · \d places free$/u);
-    expect(wallClock(Number(nine?.value), 'Asia/Tokyo').date).toBe(tomorrow());
   });
 });

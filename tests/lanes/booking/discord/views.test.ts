@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SlotWithFree } from '../../../../src/lanes/booking/actions/availability.ts';
 import { timesView } from '../../../../src/lanes/booking/discord/views.ts';
-import { translator } from '../../../../src/lanes/booking/messages.ts';
+import { translator } from '../../../../src/lanes/booking/locale.ts';
 import { restaurant } from '../helpers.ts';
 
 const slot = (i: number, free: number): SlotWithFree => ({

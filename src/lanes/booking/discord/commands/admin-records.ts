@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { adminCancel } from '../../actions/offers.ts';
 import { bookingsCsv } from '../../export/csv.ts';
 import { bookingsIcs } from '../../export/ics.ts';
-import type { Translate } from '../../messages.ts';
+import type { Translate } from '../../locale.ts';
 import { bookingIdSchema, type Booking, type Resource, resourceIdSchema } from '../../model.ts';
 import { problemText, type TimeFormat } from '../../present.ts';
 import type { BookingServices } from '../../services.ts';

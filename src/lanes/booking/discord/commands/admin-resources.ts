@@ -1,7 +1,7 @@
 /** `/booking resource add|edit|remove|list`: what can be booked and its rules. */
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { hoursFromText, resourceMessage } from '../../admin/resource-edit.ts';
-import type { Translate } from '../../messages.ts';
+import type { Translate } from '../../locale.ts';
 import { newId, type Resource, resourceSchema } from '../../model.ts';
 import type { BookingServices } from '../../services.ts';
 import { findResource } from './book.ts';

@@ -1,7 +1,7 @@
 /** `/booking hours`, `/booking exception closed|extra|remove`, `/booking timezone`: when things can be booked. */
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { hoursFromText, hoursText } from '../../admin/resource-edit.ts';
-import type { Translate } from '../../messages.ts';
+import type { Translate } from '../../locale.ts';
 import type { BookingException, Resource } from '../../model.ts';
 import type { BookingServices } from '../../services.ts';
 import { localDateSchema, localTimeSchema } from '../../time/civil.ts';

@@ -2,7 +2,7 @@
 import { prepareAlternative } from '../../actions/alternative.ts';
 import { confirmDraft, type Confirmed } from '../../actions/confirm.ts';
 import { joinWaitlist } from '../../actions/offers.ts';
-import type { Translate } from '../../messages.ts';
+import type { Translate } from '../../locale.ts';
 import { problemText, type TimeFormat } from '../../present.ts';
 import type { BookingComponent } from '../contract.ts';
 import { speakerOf } from '../reply.ts';
