@@ -18,7 +18,9 @@ import { UserError } from '../../core/errors.ts';
 import type { LocalText } from '../../i18n/text.ts';
 import type { ContextMenuCommand, LaneDiscord, SlashCommand } from '../discord.ts';
 import { defineSetting, meansNone } from '../server-settings.ts';
+import { autotranslateCommand } from './channels/command.ts';
 import { flagLanguage } from './flags.ts';
+import { glossaryCommand } from './glossary/command.ts';
 import { translateRef } from './ref.ts';
 import { languageText } from '../../text/language-text.ts';
 import { baseCode, detectLanguage } from '../../text/detect.ts';
@@ -116,7 +118,7 @@ function translateMenu(name: LocalText, target: string | 'mine'): ContextMenuCom
 }
 
 export const translateDiscord: LaneDiscord<TranslateInput, TranslateResult> = {
-  commands: [translateCommand],
+  commands: [translateCommand, glossaryCommand, autotranslateCommand],
   contextMenus: [translateMenu(m.menuEnglish, 'en'), translateMenu(m.menuJapanese, 'ja'), translateMenu(m.menuMine, 'mine')],
   settings: [autoTranslateSetting],
   help: m.help,
