@@ -4,7 +4,7 @@
  * language can use another engine (e.g. Kokoro for English) without touching the rest.
  */
 import { z } from 'zod';
-import { SUPERTONIC_LANGUAGES } from './engine/index.ts';
+import { SUPERTONIC_LANGUAGES } from './engine/supertonic/text.ts';
 import { voiceName } from './schema.ts';
 
 const positiveInt = z.number().int().positive();

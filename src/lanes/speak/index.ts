@@ -6,6 +6,7 @@ import { defineLane, type LaneModule } from '../lane.ts';
 import { speakSettingsSchema } from './config.ts';
 import { speakDiscord } from './discord.ts';
 import { speakLocal } from './local.ts';
+import { speakModelFiles } from './models.ts';
 import { speakRef } from './ref.ts';
 import { renderSpeechLocally } from './render.ts';
 import { speakInputSchema, speakResultSchema } from './schema.ts';
@@ -32,8 +33,9 @@ export const speakLane: LaneModule<'speak', typeof speakInputSchema, typeof spea
     const unnamed = Object.entries(config.speak.engines).filter(([, engine]) => !engine.model && !config.lanes.speak.model);
     return unnamed.map(([name]) => `speak.engines.${name}.model: no model (and lanes.speak.model is empty)`);
   },
-  // Not a transformers.js pipeline: the engine fetches its own files on first use (see `models.ts`).
+  // Not a transformers.js pipeline: the engine fetches its own files (on first use, or `npm run models`).
   models: () => [],
+  modelFiles: speakModelFiles,
   createProcessor: async ({ config, logger }) => {
     const [{ createSpeakProcessor }, { SpeechEngines }] = await Promise.all([import('./processor.ts'), import('./engine/index.ts')]);
     const engines = new SpeechEngines({ store: config.models, logger });
