@@ -21,6 +21,7 @@ export const REAL_MODELS: Readonly<Record<LaneName, string>> = {
   translate: 'random-nllb-200-distilled-600M',
   transcribe: 'random-whisper-base',
   generate: 'random-qwen2.5-0.5b-instruct',
+  speak: 'random-supertonic-real',
 };
 
 type Tree = Record<string, unknown>;

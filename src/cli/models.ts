@@ -12,6 +12,7 @@ import { checkLanes } from './models-check.ts';
 import { modelStatus, type ModelStatus } from '../inference/models.ts';
 import { configureTransformers, ModelRuntime } from '../inference/runtime.ts';
 import { allLanes, isLaneName, LANE_NAMES } from '../lanes/index.ts';
+import type { LaneModelFiles } from '../lanes/lane.ts';
 import { createProgressPrinter } from './progress.ts';
 
 const USAGE = 'Usage: npm run models -- <status|download|check> [lane...] [--offline]';
@@ -34,22 +35,29 @@ runMain(async () => {
   if (command === 'check') return checkLanes(config, lanes, out);
 
   const missing: ModelStatus[] = [];
+  const missingFiles: { files: LaneModelFiles; absent: string[] }[] = [];
   for (const lane of lanes) {
     for (const spec of lane.models(config)) {
       const status = await modelStatus({ ...spec });
       out(`${lane.name.padEnd(10)} ${spec.model} (${spec.dtype}): ${status.complete ? 'ready' : 'not downloaded'}`);
       if (!status.complete) missing.push(status);
     }
+    for (const files of lane.modelFiles?.(config) ?? []) {
+      const absent = await files.missing();
+      out(`${lane.name.padEnd(10)} ${files.model}: ${absent.length ? 'not downloaded' : 'ready'}`);
+      if (absent.length) missingFiles.push({ files, absent });
+    }
   }
   if (command === 'status') return;
-  if (!missing.length) {
+  if (!missing.length && !missingFiles.length) {
     out('Every model is already here.');
     return;
   }
   if (!config.models.allowRemote) {
-    const list = missing.flatMap((status) =>
-      status.files.filter((file) => !file.present).map((file) => `  ${status.spec.model}/${file.file}`),
-    );
+    const list = [
+      ...missing.flatMap((status) => status.files.filter((file) => !file.present).map((file) => `  ${status.spec.model}/${file.file}`)),
+      ...missingFiles.flatMap(({ files, absent }) => absent.map((file) => `  ${files.model}/${file}`)),
+    ];
     throw new OperatorError(
       `Offline mode: these files are missing from ${config.models.dir}:\n${list.join('\n')}\nRun the download on a machine with internet access and copy the folder.`,
     );
@@ -63,6 +71,10 @@ runMain(async () => {
     out(`downloading ${status.spec.model} (${status.spec.dtype})…`);
     await runtime.load(status.spec);
     await runtime.dispose();
+  }
+  for (const { files } of missingFiles) {
+    out(`downloading ${files.model}…`);
+    await files.download(createProgressPrinter(process.stderr));
   }
   out('Done: every model is ready.');
 });

@@ -7,10 +7,11 @@
 import { faqLane } from './faq/index.ts';
 import { generateLane } from './generate/index.ts';
 import type { AnyLane, LaneRole } from './lane.ts';
+import { speakLane } from './speak/index.ts';
 import { transcribeLane } from './transcribe/index.ts';
 import { translateLane } from './translate/index.ts';
 
-export const LANES = [faqLane, translateLane, transcribeLane, generateLane] as const;
+export const LANES = [faqLane, translateLane, transcribeLane, generateLane, speakLane] as const;
 
 export type LaneName = (typeof LANES)[number]['name'];
 

@@ -62,6 +62,19 @@ export function laneRef<const N extends string, I extends z.ZodType>(ref: Omit<L
   return Object.freeze({ ...ref, queue: ref.name });
 }
 
+/**
+ * A model a lane fetches itself, file by file (not a transformers.js pipeline): `npm run models` shows whether it
+ * is here and downloads what is missing.
+ */
+export interface LaneModelFiles {
+  /** Hub id or folder name under `models.dir`. */
+  readonly model: string;
+  /** The files (paths inside the model) not in the models folder yet. */
+  missing(): Promise<string[]>;
+  /** Fetches the missing files; progress events have the transformers.js shape the download printer reads. */
+  download(onProgress?: (event: unknown) => void): Promise<void>;
+}
+
 export interface LaneSpec<N extends string, I extends z.ZodType, R extends z.ZodType, S extends z.ZodType> extends LaneRef<N, I> {
   /** The result, checked before it is posted to the replies queue. */
   readonly result: R;
@@ -73,6 +86,8 @@ export interface LaneSpec<N extends string, I extends z.ZodType, R extends z.Zod
   readonly checks?: (config: Config) => readonly string[];
   /** The models the lane loads (for `npm run models`, preloading and readiness); none for model-free lanes. */
   readonly models: (config: Config) => readonly ModelSpec[];
+  /** Models the lane fetches file by file itself (see `LaneModelFiles`); none when absent. */
+  readonly modelFiles?: (config: Config) => readonly LaneModelFiles[];
   /** Builds the processor; imported lazily by the lane so the bot process never loads inference code. */
   readonly createProcessor: (deps: LaneDeps) => Promise<LaneProcessor<z.output<I>, z.output<R>>>;
   /** The result as plain text (local chat, logs, and the Discord rendering's default). */

@@ -38,4 +38,49 @@ export const speakMessages = {
     en: `The spoken answer would be ${size}, over Discord's ${max} upload limit. Try a shorter text.`,
     ja: `読み上げた音声は${size}になり、Discordのアップロード上限${max}を超えます。短くしてください。`,
   }),
+  commandDescription: { en: 'Read a text aloud as a voice message', ja: '文をボイスメッセージで読み上げます' },
+  textOption: { en: 'What to read aloud', ja: '読み上げる文' },
+  languageOption: { en: 'Language to read in (detected when empty)', ja: '読み上げる言語（空欄なら自動判定）' },
+  voiceOption: { en: 'Voice (F1–F5 female, M1–M5 male)', ja: '声（F1〜F5 女性、M1〜M5 男性）' },
+  badVoice: (voice: string): LocalText => ({
+    en: `"${voice}" is not a voice name (voices look like F1 or M2).`,
+    ja: `「${voice}」は声の名前ではありません（F1 や M2 のような名前です）。`,
+  }),
+  menuReadAloud: { en: 'Read aloud', ja: '読み上げ' },
+  nothingInMessage: { en: 'That message has no text to read aloud.', ja: 'このメッセージには読み上げる文がありません。' },
+  unknownLanguage: (text: string): LocalText => ({ en: `"${text}" is not a language I know.`, ja: `「${text}」は知らない言語です。` }),
+  /** The note that replaces "thinking…" when the voice message goes to the channel. */
+  caption: (seconds: string, language: LocalText, voice: string): LocalText => ({
+    en: `🔊 Read aloud in ${language.en} (voice ${voice}, ${seconds} s).`,
+    ja: `🔊 ${language.ja}で読み上げました（声 ${voice}、${seconds}秒）。`,
+  }),
+  stoppedEarly: (done: number, total: number): LocalText => ({
+    en: `-# Stopped after ${done} of ${total} sentences.`,
+    ja: `-# ${total}文中${done}文で止めました。`,
+  }),
+  settingVoiceReplies: {
+    en: 'voiceReplies: answer voice messages with a voice message too (on/off)',
+    ja: 'voiceReplies: ボイスメッセージへの回答をボイスメッセージでも送る（on/off）',
+  },
+  help: {
+    en: 'Use /speak or "Read aloud" on a message to hear it as a voice message; with voiceReplies on, spoken questions get spoken answers.',
+    ja: '/speak またはメッセージの「読み上げ」でボイスメッセージとして聞けます。voiceReplies がオンなら、声の質問に声で答えます。',
+  },
+  localDoes: {
+    en: 'reads a text aloud into an .ogg file (--out <file> to choose where)',
+    ja: '文を読み上げて .ogg ファイルに保存します（--out <ファイル> で保存先を指定）',
+  },
+  localUsage: { en: 'Usage: /speak [--out <file.ogg>] <text>', ja: '使い方: /speak [--out <ファイル.ogg>] <文>' },
+  badOut: (out: string): LocalText => ({
+    en: `"${out}" is not a file name ending in .ogg.`,
+    ja: `「${out}」は .ogg で終わるファイル名ではありません。`,
+  }),
+  savedTo: (file: string, seconds: string): LocalText => ({
+    en: `🔊 Saved ${seconds} s of speech to ${file}`,
+    ja: `🔊 ${seconds}秒の音声を ${file} に保存しました`,
+  }),
+  notSaved: (file: string): LocalText => ({
+    en: `The speech could not be saved to ${file} (is the folder writable?).`,
+    ja: `音声を ${file} に保存できませんでした（フォルダーに書き込めますか？）。`,
+  }),
 } as const;

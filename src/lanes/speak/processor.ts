@@ -19,6 +19,8 @@ import { spokenText } from './spoken.ts';
 export interface SpeakDeps {
   readonly settings: SpeakSettings;
   readonly engines: SpeechEngines;
+  /** The model of engines that name none (`lanes.speak.model`). */
+  readonly laneModel?: string;
   /** The clock for relative timestamps (tests pin it). */
   readonly now?: () => Date;
 }
@@ -28,7 +30,7 @@ export type SpeakProcessor = (input: SpeakInput, ctx: ProcessContext) => Promise
 const MIB = 1024 * 1024;
 const size = (bytes: number): string => (bytes >= MIB ? `${Number((bytes / MIB).toFixed(1))} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
-export function createSpeakProcessor({ settings, engines, now = () => new Date() }: SpeakDeps): SpeakProcessor {
+export function createSpeakProcessor({ settings, engines, laneModel = '', now = () => new Date() }: SpeakDeps): SpeakProcessor {
   return async (input, { signal, report, logger }) => {
     const names = input.names ?? {};
     const read = (language: string) =>
@@ -56,7 +58,7 @@ export function createSpeakProcessor({ settings, engines, now = () => new Date()
     if (sentences.length === 0) throw new UserError('bad_request', m.nothingToRead);
 
     report({ stage: m.loadingModel });
-    const engine = await engines.get(setup);
+    const engine = await engines.get({ ...setup, model: setup.model ?? laneModel });
     const pause = new Float32Array(Math.round((settings.pauseMs / 1000) * engine.sampleRate));
     const pieces: Float32Array[] = [];
     let done = 0;
@@ -104,6 +106,9 @@ export function createSpeakProcessor({ settings, engines, now = () => new Date()
       model: engine.model,
       sentences: sentences.length,
       sentencesDone: done,
+      ...(input.show ? { show: input.show } : {}),
+      ...(input.show === 'text' ? { display: input.text } : {}),
+      ...(input.out ? { out: input.out } : {}),
       ...(stopped === 'cancelled' || stopped === 'timeout' ? { stopped } : {}),
     };
   };

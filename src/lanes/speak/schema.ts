@@ -18,6 +18,14 @@ function validTimeZone(zone: string): boolean {
 
 export const voiceName = z.string().regex(/^[\w-]{1,32}$/u, 'a voice name such as F1 or M2');
 
+export const showSchema = z.enum(['caption', 'text', 'none']);
+
+/** A file name or path ending in `.ogg`, without control characters. */
+export const outFile = z
+  .string()
+  .max(512)
+  .regex(/^\P{Cc}+\.ogg$/iu, 'a file name ending in .ogg');
+
 export const speakInputSchema = z.strictObject({
   /** The text as written (Discord Markdown, possibly a chat answer with `<think>`): what is read aloud is derived from it. */
   text: z.string().trim().min(1, 'there is nothing to read aloud').max(100_000, 'the text is far too long to read aloud'),
@@ -33,6 +41,13 @@ export const speakInputSchema = z.strictObject({
     .max(64)
     .refine((zone) => validTimeZone(zone), 'use an IANA time zone such as Asia/Tokyo')
     .optional(),
+  /**
+   * How Discord shows the result besides the voice message: `caption` (a short note, the default), `text` (the text
+   * itself: the answer a quiet step handed on), `none` (the voice message alone: the text answer is already posted).
+   */
+  show: showSchema.optional(),
+  /** Local chat: the file the speech is written to (relative to the working directory). */
+  out: outFile.optional(),
 });
 
 export const speakResultSchema = z.strictObject({
@@ -56,6 +71,10 @@ export const speakResultSchema = z.strictObject({
   model: z.string(),
   sentences: z.number().int().positive(),
   sentencesDone: z.number().int().nonnegative(),
+  show: showSchema.optional(),
+  /** The text as written, when `show` is `text`. */
+  display: z.string().optional(),
+  out: outFile.optional(),
   /** Set when the job stopped early (cancel, timeout): the audio holds the sentences done so far. */
   stopped: z.enum(['cancelled', 'timeout']).optional(),
 });

@@ -137,7 +137,7 @@ describe('speak processor', () => {
 
 describe('speak settings', () => {
   it('GIVEN the defaults THEN Supertonic 3 speaks Japanese and English with voice F1', () => {
-    expect(DEFAULT_SPEAK_SETTINGS.engines.supertonic?.model).toBe('supertone-oss-archive/supertonic-3');
+    expect(DEFAULT_SPEAK_SETTINGS.engines.supertonic?.model).toBeUndefined();
     expect(DEFAULT_SPEAK_SETTINGS.languages).toEqual({
       ja: { engine: 'supertonic', voice: 'F1' },
       en: { engine: 'supertonic', voice: 'F1' },

@@ -1,0 +1,150 @@
+/**
+ * Reading aloud through the real bot, worker and fake Discord on the fixture voice model: `/speak` and "Read
+ * aloud" answer with a real voice message (flag, one OGG/Opus attachment that decodes, duration and waveform, no
+ * text, no pings); a channel that denies Send Voice Messages gets the audio as a file with the reason; empty or
+ * over-long texts get a clear message.
+ */
+import type { APIMessage } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeAudio } from '../../src/audio/decode.ts';
+import type { InteractionRecord, RequestLogEntry } from '../discord-server/index.ts';
+import { startBot, type BotUnderTest } from './harness.ts';
+
+const VOICE_FLAG = 1 << 13;
+
+let bot: BotUnderTest;
+
+beforeAll(async () => {
+  bot = await startBot({ config: { discord: { rateLimit: { userPerMinute: 1000, guildPerMinute: 1000 } } } });
+}, 90_000);
+
+afterAll(async () => {
+  await bot.stop();
+}, 60_000);
+
+interface VoiceBody {
+  flags?: number;
+  content?: string;
+  allowed_mentions?: { parse?: unknown[] };
+  attachments?: { id: number; filename: string; duration_secs?: number; waveform?: string }[];
+}
+
+/** The bot's accepted voice-message POST to `channelId` after request number `after`. */
+function voicePost(channelId: string, after: number): Promise<RequestLogEntry> {
+  return bot.server.waitFor(
+    () =>
+      bot.server
+        .requestsTo('POST', `/channels/${channelId}/messages`)
+        .find((entry) => entry.seq > after && entry.status === 200 && ((entry.body as VoiceBody).flags ?? 0) & VOICE_FLAG),
+    60_000,
+    'voice message',
+  );
+}
+
+/** The interaction's original response once it no longer shows progress. */
+function finalResponse(record: InteractionRecord): Promise<APIMessage> {
+  return bot.server.waitFor(
+    () => {
+      const message = bot.server.messagesIn(record.channelId).find((m) => m.id === record.originalMessageId);
+      return message?.content && !message.content.startsWith('⏳') ? message : undefined;
+    },
+    60_000,
+    'final response',
+  );
+}
+
+async function expectVoiceMessage(entry: RequestLogEntry): Promise<void> {
+  const body = entry.body as VoiceBody;
+  expect(body.flags).toBe(VOICE_FLAG);
+  expect(body.content ?? '').toBe('');
+  expect(body.allowed_mentions?.parse).toEqual([]);
+  expect(body.attachments).toHaveLength(1);
+  const meta = body.attachments?.[0];
+  expect(meta?.duration_secs).toBeGreaterThan(0);
+  const waveform = Buffer.from(meta?.waveform ?? '', 'base64');
+  expect(waveform.length).toBeGreaterThan(0);
+  expect(waveform.length).toBeLessThanOrEqual(256);
+  expect(entry.files).toHaveLength(1);
+  const file = entry.files[0];
+  expect(file?.contentType).toBe('audio/ogg');
+  expect(file?.bytes.subarray(0, 4).toString('latin1')).toBe('OggS');
+  const decoded = await decodeAudio(new Uint8Array(file?.bytes ?? []), { maxBytes: 1e7, maxDurationSec: 600 }, { ffmpegPath: null });
+  expect(decoded.durationSec).toBeGreaterThan(0);
+  expect(Math.abs(decoded.durationSec - (meta?.duration_secs ?? 0))).toBeLessThan(0.1);
+}
+
+describe('voice replies in Discord', () => {
+  it('GIVEN /speak with a text THEN a real voice message is posted to the channel and the reply says it was read', async () => {
+    const server = bot.server;
+    const after = server.requests.length;
+    const record = server.slashCommand({
+      name: 'speak',
+      options: [{ name: 'text', value: 'Hello there. This is kotodama reading aloud.' }],
+    });
+    const voice = await voicePost(record.channelId, after);
+    await expectVoiceMessage(voice);
+    const caption = await finalResponse(record);
+    expect(caption.content).toContain('🔊 Read aloud in English');
+    const posted = server.messagesIn(record.channelId).filter((m) => ((m.flags ?? 0) & VOICE_FLAG) !== 0);
+    expect(posted.length).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('GIVEN "Read aloud" on a Japanese message THEN it is read in Japanese as a voice message', async () => {
+    const server = bot.server;
+    const target = server.sendMessage({ content: 'こんにちは。今日はいい天気ですね。' });
+    const after = server.requests.length;
+    const record = server.messageCommand({ name: 'Read aloud', target });
+    await expectVoiceMessage(await voicePost(record.channelId, after));
+    expect((await finalResponse(record)).content).toContain('Japanese');
+  }, 90_000);
+
+  it('GIVEN a channel that denies Send Voice Messages THEN the audio comes as an ordinary file with the text and the reason', async () => {
+    const server = bot.server;
+    const channel = server.channels.second;
+    server.setVoiceMessagesAllowed(channel.id, false);
+    try {
+      const record = server.slashCommand({
+        name: 'speak',
+        channelId: channel.id,
+        options: [{ name: 'text', value: 'No voice messages here.' }],
+      });
+      const fallback = await server.waitFor(
+        () =>
+          server
+            .messagesIn(channel.id)
+            .find((m) => m.id !== record.originalMessageId && m.attachments?.some((file) => file.filename.endsWith('.ogg'))),
+        60_000,
+        'fallback file',
+      );
+      expect((fallback.flags ?? 0) & VOICE_FLAG).toBe(0);
+      expect(fallback.content).toContain("I can't send voice messages here");
+      expect(fallback.content).toContain('No voice messages here.');
+      expect(fallback.attachments).toHaveLength(1);
+      const upload = await server.waitForRequest(
+        (entry) =>
+          entry.method === 'POST' && entry.route === `/channels/${channel.id}/messages` && entry.status === 200 && entry.files.length > 0,
+        10_000,
+      );
+      expect((upload.body as VoiceBody).allowed_mentions?.parse).toEqual([]);
+      expect((upload.body as VoiceBody).flags ?? 0).toBe(0);
+    } finally {
+      server.setVoiceMessagesAllowed(channel.id, true);
+    }
+  }, 90_000);
+
+  it('GIVEN nothing to read or a text over the limit THEN the member gets a clear message and no voice message', async () => {
+    const server = bot.server;
+    const before = server.requests.length;
+    const empty = server.slashCommand({
+      name: 'speak',
+      options: [{ name: 'text', value: '**<:wave:123456789012345678>** <:ok:123456789012345679>' }],
+    });
+    expect((await finalResponse(empty)).content).toContain('nothing to read aloud');
+    const long = server.slashCommand({ name: 'speak', options: [{ name: 'text', value: 'word '.repeat(500) }] });
+    expect((await finalResponse(long)).content).toMatch(/characters to read aloud; I read at most 2000/u);
+    const voices = server
+      .requestsTo('POST', /\/channels\/\d+\/messages$/u)
+      .filter((entry) => entry.seq > before && ((entry.body as VoiceBody).flags ?? 0) & VOICE_FLAG);
+    expect(voices).toEqual([]);
+  }, 90_000);
+});
