@@ -101,8 +101,9 @@ describe('translation channels', () => {
   const channelId = () => server().channels.second.id;
 
   beforeAll(async () => {
+    // The test server's bot role lacks Manage Webhooks (without enforcing it): the admin is warned.
     expect(await shown(command('autotranslate', 'targets', [{ name: 'languages', value: 'ja' }], { channelId: channelId() }))).toBe(
-      `Messages in <#${channelId()}> are now translated into Japanese.`,
+      `Messages in <#${channelId()}> are now translated into Japanese.\n⚠️ I post the translations through a channel webhook, but I lack the **Manage Webhooks** permission here: grant it to my role, or nothing will be posted.`,
     );
   }, 60_000);
 
