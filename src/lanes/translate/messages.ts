@@ -196,6 +196,10 @@ export const translateMessages = {
     en: `<#${channelId}> had no translation set up.`,
     ja: `<#${channelId}> には翻訳が設定されていませんでした。`,
   }),
+  channelsNeedWebhooks: {
+    en: '⚠️ I post the translations through a channel webhook, but I lack the **Manage Webhooks** permission here: grant it to my role, or nothing will be posted.',
+    ja: '⚠️ 翻訳はチャンネルのウェブフックで投稿しますが、ここでは **ウェブフックの管理** 権限がありません。ボットのロールに付与しないと何も投稿されません。',
+  },
   channelsNone: {
     en: 'No translation channels yet. Use `/autotranslate targets` or `/autotranslate link`.',
     ja: '翻訳チャンネルはまだありません。`/autotranslate targets` か `/autotranslate link` で設定できます。',

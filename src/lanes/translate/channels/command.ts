@@ -165,8 +165,10 @@ export const autotranslateCommand: SlashCommand = {
     const maxTargets = translateSettingsOf(services).channels.maxTargets;
     const content = await runAutotranslateCommand(interaction.guildId, request, { channels: channelStore(services), maxTargets });
     services.logger.info({ guildId: interaction.guildId, by: interaction.user.id, action: sub }, 'translation channels changed');
+    // Copies go through channel webhooks: say now when the bot cannot make them, not after the first silent failure.
+    const blind = (sub === 'targets' || sub === 'link') && !interaction.appPermissions.has(PermissionFlagsBits.ManageWebhooks);
     await interaction.reply({
-      content: pick(content, services.localeOf(interaction)),
+      content: pick(blind ? joinText([content, m.channelsNeedWebhooks]) : content, services.localeOf(interaction)),
       flags: MessageFlags.Ephemeral,
       allowedMentions: NO_MENTIONS,
     });
