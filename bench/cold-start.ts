@@ -28,6 +28,7 @@ const typicalJob: { readonly [L in LaneName]: LaneInput<L> } = {
   translate: { text: MESSAGE_EN_20_WORDS, from: 'en', to: 'ja' },
   transcribe: { audio: { kind: 'inline', base64: voice }, language: 'ja' },
   generate: { messages: [{ role: 'user', content: 'Tell me a story about a cat.' }] },
+  booking: { line: '/book tomorrow at 7pm for 2' },
 };
 
 /** The lane's main model (the first it loads). */

@@ -21,6 +21,7 @@ export const REAL_MODELS: Readonly<Record<LaneName, string>> = {
   translate: 'random-nllb-200-distilled-600M',
   transcribe: 'random-whisper-base',
   generate: 'random-qwen2.5-0.5b-instruct',
+  booking: '', // no model
 };
 
 type Tree = Record<string, unknown>;
@@ -48,7 +49,7 @@ export function benchSetup(overrides: Tree = {}): BenchSetup {
       }
     : {};
   if (REAL) {
-    const missing = Object.values(REAL_MODELS).filter((model) => !existsSync(path.join(REAL_DIMS_DIR, model, 'config.json')));
+    const missing = Object.values(REAL_MODELS).filter((model) => model && !existsSync(path.join(REAL_DIMS_DIR, model, 'config.json')));
     if (missing.length)
       throw new Error(
         `missing ${missing.join(', ')}: run /usr/bin/python3 tools/fixtures/real_dims.py first (see tools/fixtures/README.md)`,

@@ -4,13 +4,14 @@
  * buttons and message routes, the replies and the local chat all iterate over it. To add a lane, add its folder
  * and its line here. The order is the default priority order and the order of `/help`.
  */
+import { bookingLane } from './booking/index.ts';
 import { faqLane } from './faq/index.ts';
 import { generateLane } from './generate/index.ts';
 import type { AnyLane, LaneRole } from './lane.ts';
 import { transcribeLane } from './transcribe/index.ts';
 import { translateLane } from './translate/index.ts';
 
-export const LANES = [faqLane, translateLane, transcribeLane, generateLane] as const;
+export const LANES = [faqLane, translateLane, transcribeLane, generateLane, bookingLane] as const;
 
 export type LaneName = (typeof LANES)[number]['name'];
 

@@ -26,7 +26,7 @@ function loadError(options: Parameters<typeof loadConfig>[0]): string {
 describe('config loading', () => {
   it('GIVEN only the defaults THEN every lane is configured and the result is frozen', () => {
     const config = loadConfig({ env: {} });
-    expect(Object.keys(config.lanes)).toEqual(['faq', 'translate', 'transcribe', 'generate']);
+    expect(Object.keys(config.lanes)).toEqual(['faq', 'translate', 'transcribe', 'generate', 'booking']);
     expect(config.lanes.faq.dtype).toBe('q8');
     expect(path.isAbsolute(config.models.dir)).toBe(true);
     expect(Object.isFrozen(config.lanes.faq)).toBe(true);
@@ -61,6 +61,7 @@ describe('config loading', () => {
       'tiny-random-marian-en-de',
       'tiny-random-whisper',
       'tiny-random-qwen2',
+      '', // booking: no model
     ]);
   });
 
