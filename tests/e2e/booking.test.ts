@@ -130,6 +130,29 @@ describe('bookings through the bot', () => {
     expect(await confirm(cancel, alice)).toMatch(/^🗑️ Cancelled: Table, <t:\d+:F>\.$/u);
   });
 
+  it('GIVEN a channel with bookingChannel on THEN a plain message there, mentioning nobody, is read as a booking', async () => {
+    const { alice } = server().users;
+    const channelId = server().channels.second.id;
+    const set = server().slashCommand({
+      name: 'settings',
+      channelId,
+      options: [
+        {
+          name: 'set',
+          subcommand: [
+            { name: 'key', value: 'bookingChannel' },
+            { name: 'value', value: 'on' },
+            { name: 'scope', value: 'channel' },
+          ],
+        },
+      ],
+    });
+    expect((await answered(set)).content).toContain('bookingChannel');
+    const card = await finalReplyTo(server(), server().sendMessage({ author: alice, channelId, content: '明日18時に2名で' }));
+    expect(JSON.stringify(card.embeds)).toContain('予約内容のご確認');
+    expect(await confirm(card, alice, 'ja')).toMatch(/^✅ 予約しました：Table、<t:\d+:F>、2名$/u);
+  });
+
   it('GIVEN /mybookings THEN the member sees their booking as a Discord timestamp, with Change and Cancel', async () => {
     const { bob } = server().users;
     const list = await answered(server().slashCommand({ name: 'mybookings', user: bob, locale: 'ja' }));
