@@ -202,6 +202,18 @@ describe('bookings through the bot', () => {
   }, 200_000);
 });
 
+describe('/forget-me', () => {
+  it('GIVEN a member with bookings THEN /forget-me cancels and deletes them, and /mybookings is empty', async () => {
+    const { bob } = server().users;
+    expect((await answered(server().slashCommand({ name: 'mybookings', user: bob }))).raw).toContain('Table');
+    await answered(server().slashCommand({ name: 'forget-me', user: bob }));
+    const after = await answered(server().slashCommand({ name: 'mybookings', user: bob }));
+    expect(after.content).toBe('You have no upcoming bookings.');
+    const day = await answered(booking('list', [{ name: 'date', value: tomorrow() }]));
+    expect(day.content).not.toContain(bob.id);
+  });
+});
+
 describe('what Discord received', () => {
   it('GIVEN everything above THEN every message the bot wrote had mentions disabled and no unknown route was called', () => {
     const writes = server().requests.filter(
