@@ -249,7 +249,7 @@ export const MESSAGES = {
   'weekday.6': { en: 'Sat', ja: '土' },
   'hours.closed': { en: 'closed', ja: '休み' },
   // The lane's own lines (job progress, local chat, /help, /settings).
-  'lane.verb': { en: 'looking at bookings', ja: '予約を確認中' },
+  'lane.verb': { en: 'bookings', ja: '予約' },
   'lane.does': {
     en: 'book, list, change and cancel (also /mybookings, /confirm <id>, /cancel <n>, /booking-setup …)',
     ja: '予約・一覧・変更・キャンセル（/mybookings、/confirm <id>、/cancel <n>、/booking-setup … も）',

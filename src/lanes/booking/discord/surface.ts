@@ -4,15 +4,17 @@
  * booking talk in DMs, mentions and booking channels itself, before the bot's FAQ/chat policy sees it. Nothing
  * here queues a job: booking runs no model, and each answer is a few Redis calls.
  */
-import type { Message } from 'discord.js';
+import type { Message, RepliableInteraction } from 'discord.js';
 import { z } from 'zod';
 import { UserError } from '../../../core/errors.ts';
+import { coreMessages } from '../../../i18n/messages.ts';
 import type { BotServices, IncomingMessage } from '../../../bot/discord/services.ts';
 import type { ComponentHandler, LaneDiscord, SlashCommand } from '../../discord.ts';
 import { defineSetting, parseSwitch } from '../../server-settings.ts';
 import { forgetMember } from '../actions/forget.ts';
 import { MESSAGES } from '../messages.ts';
 import { createBookingRuntime } from '../runtime.ts';
+import { bookingRef } from '../ref.ts';
 import type { BookingInput, BookingResult } from '../schema.ts';
 import type { BookingServices } from '../services.ts';
 import { CUSTOM_ID_PREFIX } from './custom-ids.ts';
@@ -38,11 +40,21 @@ export const bookingChannelSetting = defineSetting<boolean>({
   describe: MESSAGES['lane.setting.channel'],
 });
 
+/** Commands refuse where the lane is off (the server's `lanes` setting, or `lanes.booking.enabled`); buttons stay usable. */
+async function ensureOn(interaction: RepliableInteraction, bot: BotServices): Promise<void> {
+  const settings = await bot.settingsFor(interaction);
+  if (!settings.laneEnabled(bookingRef.name) || !bot.producer.tunables(bookingRef.name).enabled)
+    throw new UserError('unavailable', coreMessages.laneOff(bookingRef.verb));
+}
+
 const commands: SlashCommand[] = bookingCommands.map((command) => {
   const { autocomplete } = command;
   return {
     data: withJapaneseNames(command.data.toJSON()),
-    execute: (interaction, bot) => command.execute(interaction, bookingServicesOf(bot)),
+    async execute(interaction, bot) {
+      await ensureOn(interaction, bot);
+      await command.execute(interaction, bookingServicesOf(bot));
+    },
     ...(autocomplete ? { autocomplete: (interaction, bot) => autocomplete.call(command, interaction, bookingServicesOf(bot)) } : {}),
   } satisfies SlashCommand;
 });
@@ -90,7 +102,8 @@ async function handleMessage(incoming: IncomingMessage, bot: BotServices): Promi
   if (!incoming.addressed && (await incoming.optedOut())) return false;
   const services = bookingServicesOf(bot);
   const guildId = message.guildId ?? (await dmServer(message, services));
-  if (!guildId) return false;
+  // A server that offers nothing to book leaves "book a table…" to chat.
+  if (!guildId || !(await services.resources.list(guildId)).length) return false;
   // A gateway replay delivers the same message again: answer it once (its own mark, so chat still may take it).
   const answered = await answerBookingMessage(message, services, guildId, text, () => bot.store.firstSeen('booking-message', message.id));
   return answered;
