@@ -29,6 +29,7 @@ const typicalJob: { readonly [L in LaneName]: LaneInput<L> } = {
   transcribe: { audio: { kind: 'inline', base64: voice }, language: 'ja' },
   generate: { messages: [{ role: 'user', content: 'Tell me a story about a cat.' }] },
   speak: { text: MESSAGE_EN_20_WORDS, language: 'en' },
+  booking: { line: '/book tomorrow at 7pm for 2' },
 };
 
 /** The lane's main model (the first it loads). */

@@ -41,6 +41,8 @@ runMain(async () => {
   const redis = createRedis(config.redis, 'worker');
   const served: ServedLane[] = [];
   for (const lane of lanes) served.push({ lane, processor: await lane.createProcessor({ config, runtime, logger, redis }) });
+  const background: { close(): Promise<void> }[] = [];
+  for (const lane of lanes) if (lane.background) background.push(await lane.background({ config, runtime, logger, redis }));
   const host = new WorkerHost({ config, lanes: served, logger });
   await host.start();
   logger.info({ lanes: names }, 'worker ready');
@@ -49,6 +51,7 @@ runMain(async () => {
   onShutdown(async (signal) => {
     logger.info({ signal }, 'worker shutting down');
     await host.close();
+    await Promise.allSettled(background.map((work) => work.close()));
     await redis.quit().catch(() => redis.disconnect());
     await runtime.dispose();
   });

@@ -22,6 +22,7 @@ export const REAL_MODELS: Readonly<Record<LaneName, string>> = {
   transcribe: 'random-whisper-base',
   generate: 'random-qwen2.5-0.5b-instruct',
   speak: 'random-supertonic-real',
+  booking: '', // no model
 };
 
 type Tree = Record<string, unknown>;
@@ -49,7 +50,7 @@ export function benchSetup(overrides: Tree = {}): BenchSetup {
       }
     : {};
   if (REAL) {
-    const missing = Object.values(REAL_MODELS).filter((model) => !existsSync(path.join(REAL_DIMS_DIR, model, 'config.json')));
+    const missing = Object.values(REAL_MODELS).filter((model) => model && !existsSync(path.join(REAL_DIMS_DIR, model, 'config.json')));
     if (missing.length)
       throw new Error(
         `missing ${missing.join(', ')}: run /usr/bin/python3 tools/fixtures/real_dims.py first (see tools/fixtures/README.md)`,

@@ -87,6 +87,12 @@ export interface MessageRoute<In> {
   /** Routes are tried in this order (lowest first); the first plan wins. */
   readonly order: number;
   plan(message: IncomingMessage, services: BotServices): Promise<Plan<In> | null>;
+  /**
+   * Answers the message at once, without a job (a lane whose answer is a few Redis calls, such as a booking
+   * conversation); true when it did, and nothing else routes the message. Tried before `plan`, only where the lane
+   * is on.
+   */
+  handle?(message: IncomingMessage, services: BotServices): Promise<boolean>;
 }
 
 export interface ReactionRoute<In> {

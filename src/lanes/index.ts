@@ -4,6 +4,7 @@
  * buttons and message routes, the replies and the local chat all iterate over it. To add a lane, add its folder
  * and its line here. The order is the default priority order and the order of `/help`.
  */
+import { bookingLane } from './booking/index.ts';
 import { faqLane } from './faq/index.ts';
 import { generateLane } from './generate/index.ts';
 import type { AnyLane, LaneRole } from './lane.ts';
@@ -11,7 +12,7 @@ import { speakLane } from './speak/index.ts';
 import { transcribeLane } from './transcribe/index.ts';
 import { translateLane } from './translate/index.ts';
 
-export const LANES = [faqLane, translateLane, transcribeLane, generateLane, speakLane] as const;
+export const LANES = [faqLane, translateLane, transcribeLane, generateLane, speakLane, bookingLane] as const;
 
 export type LaneName = (typeof LANES)[number]['name'];
 

@@ -98,6 +98,11 @@ export interface LaneSpec<N extends string, I extends z.ZodType, R extends z.Zod
   readonly discord?: LaneDiscord<z.input<I>, z.output<R>>;
   /** The local chat's command (`/translate ja hello`). */
   readonly local?: LaneLocal<z.input<I>>;
+  /**
+   * Work the lane runs in a worker process beside its queue (the booking lane's reminder worker), started after the
+   * processors and closed before the worker's queues and Redis.
+   */
+  readonly background?: (deps: LaneDeps) => Promise<{ close(): Promise<void> }>;
 }
 
 /** A defined lane: its spec plus the queue name derived from it. */

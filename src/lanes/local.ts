@@ -4,11 +4,15 @@ import type { LocalText } from '../i18n/text.ts';
 
 export interface LocalCommandContext {
   readonly config: Config;
+  /** The command word typed (the lane's `command` or one of its `aliases`). */
+  readonly command?: string;
 }
 
 export interface LaneLocal<In> {
   /** The command word, e.g. `/translate`. */
   readonly command: string;
+  /** More command words the same lane answers (`/mybookings`, `/confirm`…); `parse` gets the one typed. */
+  readonly aliases?: readonly string[];
   /** `/translate <language> <text>` */
   readonly usage: string;
   /** What it does, for `/help`. */

@@ -124,12 +124,13 @@ export class LocalSession {
 
   async #command(text: string): Promise<{ lane: AnyLane; input: unknown; chain: { then?: FollowUp[]; quiet?: boolean } }> {
     const [word = ''] = text.split(/\s+/u);
-    const lane = this.enabledLanes().find((candidate) => candidate.local?.command === word.toLowerCase());
+    const command = word.toLowerCase();
+    const lane = this.enabledLanes().find((l) => l.local?.command === command || l.local?.aliases?.includes(command));
     if (!lane?.local) {
       const known = ['/help', ...this.enabledLanes().flatMap((l) => (l.local ? [l.local.command] : []))].join(', ');
       throw new UserError('bad_request', botMessages.unknownLocalCommand(word, known));
     }
-    return { lane, input: await lane.local.parse(text.slice(word.length).trim(), { config: this.config }), chain: {} };
+    return { lane, input: await lane.local.parse(text.slice(word.length).trim(), { config: this.config, command }), chain: {} };
   }
 
   /** Plain text: the answer policy with the settings every server starts with. */

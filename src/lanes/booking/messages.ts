@@ -248,6 +248,25 @@ export const MESSAGES = {
   'weekday.5': { en: 'Fri', ja: '金' },
   'weekday.6': { en: 'Sat', ja: '土' },
   'hours.closed': { en: 'closed', ja: '休み' },
+  // The lane's own lines (job progress, local chat, /help, /settings).
+  'lane.verb': { en: 'bookings', ja: '予約' },
+  'lane.does': {
+    en: 'book, list, change and cancel (also /mybookings, /confirm <id>, /cancel <n>, /booking-setup …)',
+    ja: '予約・一覧・変更・キャンセル（/mybookings、/confirm <id>、/cancel <n>、/booking-setup … も）',
+  },
+  'lane.help': {
+    en: 'Bookings: /book, /mybookings, or just write it to me ("book a table for 3 tomorrow at 7") in a DM, a mention or a booking channel.',
+    ja: '予約：/book、/mybookings、またはDM・メンション・予約チャンネルで「明日19時に3人で予約」のように書くだけで予約できます。',
+  },
+  'lane.setting.channel': {
+    en: 'bookingChannel (on/off): every message in this channel is read as a booking request first',
+    ja: 'bookingChannel（on/off）：このチャンネルのメッセージをまず予約として読みます',
+  },
+  'lane.setting.on_off': { en: 'bookingChannel takes on or off.', ja: 'bookingChannel には on か off を指定してください。' },
+  'lane.unknown_button': {
+    en: 'This button is no longer valid. Use /mybookings or /book.',
+    ja: 'このボタンは無効になりました。/mybookings か /book をお使いください。',
+  },
 } as const satisfies Record<string, Readonly<Record<Locale, string>>>;
 
 export type MessageKey = keyof typeof MESSAGES;

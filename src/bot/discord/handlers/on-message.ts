@@ -86,9 +86,14 @@ export async function onMessage(bot: DiscordBot, message: Message): Promise<void
   }
 }
 
-/** The lanes' routes first (in their order), then the answer policy for messages addressed to the bot. */
+/**
+ * The lanes' routes first (in their order; a route that answers by itself ends the routing), then the answer policy
+ * for messages addressed to the bot.
+ */
 async function choose(bot: DiscordBot, incoming: IncomingMessage): Promise<Chosen | undefined> {
   for (const { lane, route } of messageRoutes()) {
+    const on = incoming.settings.laneEnabled(lane.name) && bot.producer.tunables(lane.name).enabled;
+    if (route.handle && on && (await route.handle(incoming, bot))) return undefined;
     const plan = await route.plan(incoming, bot);
     if (plan) return { lane, plan };
   }

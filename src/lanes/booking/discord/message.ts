@@ -13,18 +13,22 @@ import { textAnswerView } from './text-view.ts';
 /**
  * Answers `message` when it is about bookings (or continues a booking conversation) and returns true; returns
  * false, touching nothing, for other messages. `guildId` is the server to book in (for DMs: the one the member
- * chose, e.g. the only server the bot shares with them).
+ * chose, e.g. the only server the bot shares with them). `claim` is called once the message is known to be about
+ * bookings; false means it was answered already (a redelivery), and nothing more is done.
  */
 export async function answerBookingMessage(
   message: Message,
   services: BookingServices,
   guildId: string | null,
   text = message.content,
+  claim?: () => Promise<boolean>,
 ): Promise<boolean> {
   if (!guildId) return false;
   const scope = message.inGuild() ? message.channelId : 'dm';
   const ongoing = await services.conversations.get(scope, message.author.id);
   if (!ongoing && !(await looksLikeBooking(services, guildId, text))) return false;
+  // Ours: `claim` (when given) makes sure a redelivered message is answered once.
+  if (claim && !(await claim())) return true;
   // A message has no client locale: Japanese text is answered in Japanese; a bare "2" in the conversation's
   // language; anything else in the server's preferred locale.
   const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/u.test(text);

@@ -19,7 +19,8 @@ function closedDms(error: unknown): boolean {
   return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser;
 }
 
-function noticeMessage(notice: Notice) {
+/** A notice's message body (text and buttons), in the member's language. */
+export function noticeMessage(notice: Notice) {
   const t = translator(notice.booking.locale);
   const content = noticeText(t, discordFormat(notice.booking.locale), notice);
   const ref = { resourceId: notice.resource.id, bookingId: notice.booking.id };
