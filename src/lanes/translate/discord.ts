@@ -13,12 +13,17 @@ import {
 } from 'discord.js';
 import { z } from 'zod';
 import { described, named } from '../../bot/discord/kit.ts';
-import type { BotServices } from '../../bot/discord/services.ts';
+import type { BotServices, IncomingMessage } from '../../bot/discord/services.ts';
 import { UserError } from '../../core/errors.ts';
 import type { LocalText } from '../../i18n/text.ts';
 import type { ContextMenuCommand, LaneDiscord, SlashCommand } from '../discord.ts';
 import { defineSetting, meansNone } from '../server-settings.ts';
+import { botRelay } from './channels/bot-relay.ts';
+import { autotranslateCommand } from './channels/command.ts';
+import { relayMessageFrom } from './channels/discord-poster.ts';
+import { channelStore } from './channels/shared.ts';
 import { flagLanguage } from './flags.ts';
+import { glossaryCommand } from './glossary/command.ts';
 import { translateRef } from './ref.ts';
 import { languageText } from '../../text/language-text.ts';
 import { baseCode, detectLanguage } from '../../text/detect.ts';
@@ -115,8 +120,22 @@ function translateMenu(name: LocalText, target: string | 'mine'): ContextMenuCom
   };
 }
 
+/**
+ * Hands a message in a translation channel to the relay (in the background: the copies take a model run) and says
+ * whether the channel has a rule. Members who opted out, and a message seen before (a gateway replay), are not relayed.
+ */
+async function relayed(incoming: IncomingMessage, services: BotServices): Promise<boolean> {
+  const { message } = incoming;
+  if (incoming.dm || !message.guildId) return false;
+  if (!(await channelStore(services).rule(message.channelId))) return false;
+  if (!incoming.settings.laneEnabled(translateRef.name) || (await incoming.optedOut())) return true;
+  if (!(await services.store.firstSeen('translate-relay', message.id))) return true;
+  void botRelay(services, message.client).onCreate(relayMessageFrom(message));
+  return true;
+}
+
 export const translateDiscord: LaneDiscord<TranslateInput, TranslateResult> = {
-  commands: [translateCommand],
+  commands: [translateCommand, glossaryCommand, autotranslateCommand],
   contextMenus: [translateMenu(m.menuEnglish, 'en'), translateMenu(m.menuJapanese, 'ja'), translateMenu(m.menuMine, 'mine')],
   settings: [autoTranslateSetting],
   help: m.help,
@@ -132,7 +151,9 @@ export const translateDiscord: LaneDiscord<TranslateInput, TranslateResult> = {
   },
   message: {
     order: 40,
-    async plan(incoming) {
+    async plan(incoming, services) {
+      // A translation channel's messages go to the relay (copies as the author); none of them is a job of its own.
+      if (await relayed(incoming, services)) return null;
       const to = incoming.settings.get(autoTranslateSetting);
       if (!to || incoming.addressed || !incoming.text.trim() || nothingToTranslate(incoming.text)) return null;
       // Automatic work acts only on a sure detection: unsure, or already in the target language, it does nothing.

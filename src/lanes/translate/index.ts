@@ -32,8 +32,20 @@ export const translateLane: LaneModule<
   },
   models(config) {
     const main = pipelineSpec('translation', config.lanes.translate);
-    const pairs = [...new Set(Object.values(config.translate.pairModels))].filter((model) => model !== main.model);
-    return [main, ...pairs.map((model) => ({ ...main, model }))];
+    const settings = config.translate;
+    const seq2seq = [
+      ...Object.values(settings.pairModels),
+      ...Object.values(settings.pairs).flatMap((pair) => (pair.provider === 'seq2seq' && pair.model ? [pair.model] : [])),
+    ];
+    const llmPairs = Object.values(settings.pairs).filter((pair) => pair.provider === 'llm');
+    // LLM pairs run a local model only with `translate.llm.provider: local`; a server's model is not downloaded.
+    const llm = settings.llm.provider === 'local' ? [...new Set(llmPairs.map((pair) => pair.model ?? settings.llm.model))] : [];
+    const { dtype, device } = settings.llm;
+    return [
+      main,
+      ...[...new Set(seq2seq)].filter((model) => model !== main.model).map((model) => ({ ...main, model })),
+      ...llm.map((model) => ({ task: 'text-generation' as const, model, dtype, device })),
+    ];
   },
   createProcessor: async (deps) => (await import('./processor.ts')).createTranslateProcessor(deps),
   render: (result, context) => renderTranslation(result, context.locale),

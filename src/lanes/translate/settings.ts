@@ -1,5 +1,6 @@
 /** The translation lane's config block (`translate:` in config/default.yaml), with its defaults. */
 import { z } from 'zod';
+import { DEVICES, DTYPES } from '../tunables.ts';
 
 const pairKey = z.string().regex(/^[a-z]{2,3}(-tw)?-[a-z]{2,3}(-tw)?$/u, 'pairs look like ja-en');
 
@@ -7,7 +8,7 @@ const pairKey = z.string().regex(/^[a-z]{2,3}(-tw)?-[a-z]{2,3}(-tw)?$/u, 'pairs 
 export const pairSettingSchema = z.strictObject({
   /** `seq2seq`: a translation model (NLLB, opus-mt); `llm`: an instruct model prompted to translate. */
   provider: z.enum(['seq2seq', 'llm']),
-  /** Model id; default: `lanes.translate.model` (seq2seq) or the chat model (llm). */
+  /** Model id; default: `lanes.translate.model` (seq2seq) or `translate.llm.model` (llm). */
   model: z.string().min(1).optional(),
 });
 
@@ -27,12 +28,27 @@ export const translateSettingsSchema = z
     chunkTokens: z.number().int().min(16).max(4096).default(200),
     /** Cap on generated tokens per chunk (seq2seq); a chunk that reaches it is split and translated again. */
     maxNewTokens: z.number().int().min(8).max(4096).default(512),
-    /** The instruct model used by `provider: llm` pairs. */
+    /** The instruct model used by `provider: llm` pairs (the translation lane's own; it shares nothing with the chat lane). */
     llm: z
       .strictObject({
-        /** `local`: transformers.js with `lanes.generate`'s dtype/device; `openai`: the server of `generate.openai`. */
+        /** `local`: transformers.js in the worker; `openai`: an OpenAI-compatible server (llama.cpp, Ollama, vLLM). */
         provider: z.enum(['local', 'openai']).default('local'),
+        /** Model id (local: Hugging Face id or folder under `models.dir`; openai: the server's model name); a pair's `model` wins. */
+        model: z.string().min(1).default('onnx-community/Qwen2.5-0.5B-Instruct'),
+        /** ONNX weight variant of the local model. */
+        dtype: z.enum(DTYPES).default('q8'),
+        /** onnxruntime execution provider of the local model. */
+        device: z.enum(DEVICES).default('cpu'),
+        /** Base URL of the OpenAI-compatible API, up to and including `/v1`. */
+        baseUrl: z.url({ protocol: /^https?$/u }).default('http://127.0.0.1:8080/v1'),
+        /** Name of the environment variable holding the API key (the key itself never enters config or logs). */
+        apiKeyEnv: z
+          .string()
+          .regex(/^[A-Za-z_]\w*$/u, 'an environment variable name')
+          .default('OPENAI_API_KEY'),
+        /** Most (estimated) tokens per chunk sent to the model. */
         maxInputTokens: z.number().int().positive().default(2048),
+        /** Cap on the answer's tokens per request. */
         maxNewTokens: z.number().int().positive().default(1024),
       })
       .prefault({}),

@@ -99,7 +99,10 @@ describe('LLM translation on the local fixture qwen2 model', () => {
     const translate = createTranslateProcessor({
       config,
       runtime,
-      settings: { pairs: { 'ja-en': { provider: 'llm', model: 'tiny-random-qwen2' } }, llm: { provider: 'local', maxNewTokens: 6 } },
+      settings: {
+        pairs: { 'ja-en': { provider: 'llm', model: 'tiny-random-qwen2' } },
+        llm: { provider: 'local', dtype: 'fp32', maxNewTokens: 6 },
+      },
     });
     const first = await translate({ text: 'おはようございます', to: 'en' }, ctx);
     expect(first).toMatchObject({

@@ -1,12 +1,25 @@
 /**
- * `/autotranslate targets|link|off|status` (Manage Server): `autotranslateCommand.data` is the slash command and
- * `execute` reads the interaction and calls `runAutotranslateCommand`, the Discord-free part, with a narrow
- * services object (the lead wires both).
+ * `/autotranslate targets|link|off|status` (Manage Server): `autotranslateCommand` is the slash command; `execute`
+ * reads the interaction and calls `runAutotranslateCommand`, the Discord-free part, and answers privately in the
+ * member's language.
  */
-import { translateMessages as m } from '../messages.ts';
-import { ChannelType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  ChannelType,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import { described, named, NO_MENTIONS } from '../../../bot/discord/kit.ts';
+import type { BotServices } from '../../../bot/discord/services.ts';
 import { UserError } from '../../../core/errors.ts';
-import { findLanguage, languageName } from '../../../text/languages.ts';
+import { joinText, pick, type LocalText } from '../../../i18n/text.ts';
+import { languageText } from '../../../text/language-text.ts';
+import { findLanguage } from '../../../text/languages.ts';
+import type { SlashCommand } from '../../discord.ts';
+import { translateMessages as m } from '../messages.ts';
+import { channelStore, translateSettingsOf } from './shared.ts';
 import type { ChannelStore } from './store.ts';
 
 export interface AutotranslateServices {
@@ -32,7 +45,7 @@ export async function runAutotranslateCommand(
   guildId: string,
   request: AutotranslateRequest,
   services: AutotranslateServices,
-): Promise<string> {
+): Promise<LocalText> {
   switch (request.sub) {
     case 'targets': {
       const codes = [
@@ -46,7 +59,7 @@ export async function runAutotranslateCommand(
       if (codes.length === 0) throw new UserError('bad_request', m.channelsNeedLanguage);
       if (codes.length > services.maxTargets) throw new UserError('bad_request', m.channelsTooMany(services.maxTargets));
       await services.channels.setTargets(guildId, request.channelId, codes);
-      return `Messages in <#${request.channelId}> are now translated into ${codes.map(languageName).join(', ')}.`;
+      return m.channelsTargetsSet(request.channelId, list(codes.map(languageText)));
     }
     case 'link': {
       if (request.channelId === request.otherChannelId) throw new UserError('bad_request', m.channelsSame);
@@ -57,23 +70,34 @@ export async function runAutotranslateCommand(
         { channelId: request.channelId, language: a },
         { channelId: request.otherChannelId, language: b },
       );
-      return `Linked <#${request.channelId}> (${languageName(a)}) and <#${request.otherChannelId}> (${languageName(b)}): each message is reposted in the other, translated.`;
+      return m.channelsLinked(request.channelId, languageText(a), request.otherChannelId, languageText(b));
     }
     case 'off':
       return (await services.channels.off(guildId, request.channelId))
-        ? `Translation is off in <#${request.channelId}>.`
-        : `<#${request.channelId}> had no translation set up.`;
+        ? m.channelsOff(request.channelId)
+        : m.channelsNotSet(request.channelId);
     case 'status': {
       const rules = await services.channels.rules(guildId);
-      if (rules.length === 0) return 'No translation channels yet. Use `/autotranslate targets` or `/autotranslate link`.';
-      return rules
-        .map(
-          ({ channelId, rule }) =>
-            `- <#${channelId}> → ${rule.outputs.map((o) => (o.channelId === channelId ? languageName(o.language) : `<#${o.channelId}> (${languageName(o.language)})`)).join(', ')}`,
-        )
-        .join('\n');
+      if (rules.length === 0) return m.channelsNone;
+      return joinText(
+        rules.map(({ channelId, rule }) =>
+          m.channelsStatusLine(
+            channelId,
+            list(
+              rule.outputs.map((o) =>
+                o.channelId === channelId ? languageText(o.language) : m.channelsOtherOutput(o.channelId, languageText(o.language)),
+              ),
+            ),
+          ),
+        ),
+      );
     }
   }
+}
+
+/** "English, Japanese" / 「英語、日本語」. */
+function list(texts: readonly LocalText[]): LocalText {
+  return { en: texts.map((t) => t.en).join(', '), ja: texts.map((t) => t.ja).join('、') };
 }
 
 function code(text: string): string {
@@ -84,59 +108,41 @@ function code(text: string): string {
 
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 
-export const autotranslateCommand = {
-  data: new SlashCommandBuilder()
-    .setName('autotranslate')
-    .setDescription('Translation channels (Manage Server)')
-    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .setContexts(0)
-    .addSubcommand((s) =>
-      s
-        .setName('targets')
-        .setDescription("Post translations of this channel's messages, into one or more languages")
-        .addStringOption((o) => o.setName('languages').setDescription('e.g. en, ja').setRequired(true))
-        .addChannelOption((o) =>
-          o
-            .setName('channel')
-            .setDescription('Default: this channel')
-            .addChannelTypes(...TEXT_CHANNELS),
-        ),
-    )
-    .addSubcommand((s) =>
-      s
-        .setName('link')
-        .setDescription('Link two channels: each message is reposted in the other, translated, as its author')
-        .addChannelOption((o) =>
-          o
-            .setName('channel')
-            .setDescription('First channel')
-            .setRequired(true)
-            .addChannelTypes(...TEXT_CHANNELS),
-        )
-        .addStringOption((o) => o.setName('language').setDescription("The first channel's language").setRequired(true))
-        .addChannelOption((o) =>
-          o
-            .setName('other')
-            .setDescription('Second channel')
-            .setRequired(true)
-            .addChannelTypes(...TEXT_CHANNELS),
-        )
-        .addStringOption((o) => o.setName('other-language').setDescription("The second channel's language").setRequired(true)),
-    )
-    .addSubcommand((s) =>
-      s
-        .setName('off')
-        .setDescription('Stop translating a channel (and its linked partner)')
-        .addChannelOption((o) =>
-          o
-            .setName('channel')
-            .setDescription('Default: this channel')
-            .addChannelTypes(...TEXT_CHANNELS),
-        ),
-    )
-    .addSubcommand((s) => s.setName('status').setDescription("This server's translation channels")),
+const c = m.autotranslateCommand;
 
-  async execute(interaction: ChatInputCommandInteraction, services: AutotranslateServices): Promise<void> {
+export const autotranslateCommand: SlashCommand = {
+  data: described(named(new SlashCommandBuilder(), c.name), c.description)
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild)
+    .addSubcommand((s) =>
+      described(named(s, c.targets), c.targetsDescription)
+        .addStringOption((o) => described(named(o, c.languages), c.languagesDescription).setRequired(true).setMaxLength(100))
+        .addChannelOption((o) => described(named(o, c.channel), c.channelDefault).addChannelTypes(...TEXT_CHANNELS)),
+    )
+    .addSubcommand((s) =>
+      described(named(s, c.link), c.linkDescription)
+        .addChannelOption((o) =>
+          described(named(o, c.channel), c.firstChannel)
+            .setRequired(true)
+            .addChannelTypes(...TEXT_CHANNELS),
+        )
+        .addStringOption((o) => described(named(o, c.language), c.languageDescription).setRequired(true).setMaxLength(50))
+        .addChannelOption((o) =>
+          described(named(o, c.other), c.otherDescription)
+            .setRequired(true)
+            .addChannelTypes(...TEXT_CHANNELS),
+        )
+        .addStringOption((o) => described(named(o, c.otherLanguage), c.otherLanguageDescription).setRequired(true).setMaxLength(50)),
+    )
+    .addSubcommand((s) =>
+      described(named(s, c.off), c.offDescription).addChannelOption((o) =>
+        described(named(o, c.channel), c.channelDefault).addChannelTypes(...TEXT_CHANNELS),
+      ),
+    )
+    .addSubcommand((s) => described(named(s, c.status), c.statusDescription))
+    .toJSON(),
+
+  async execute(interaction: ChatInputCommandInteraction, services: BotServices): Promise<void> {
     if (!interaction.guildId) throw new UserError('forbidden', m.channelsServerOnly);
     if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) throw new UserError('forbidden', m.channelsAdminOnly);
     const options = interaction.options;
@@ -156,7 +162,13 @@ export const autotranslateCommand = {
           : sub === 'off'
             ? { sub, channelId: here }
             : { sub: 'status' };
-    const content = await runAutotranslateCommand(interaction.guildId, request, services);
-    await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    const maxTargets = translateSettingsOf(services).channels.maxTargets;
+    const content = await runAutotranslateCommand(interaction.guildId, request, { channels: channelStore(services), maxTargets });
+    services.logger.info({ guildId: interaction.guildId, by: interaction.user.id, action: sub }, 'translation channels changed');
+    await interaction.reply({
+      content: pick(content, services.localeOf(interaction)),
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
   },
 };

@@ -21,6 +21,18 @@ export interface RelayMessage {
   readonly webhookId?: string | undefined;
 }
 
+/** One translation the relay asks for: the original's text, languages, server, and who wrote it. */
+export interface RelayTranslation {
+  readonly text: string;
+  readonly from: string;
+  readonly to: string;
+  readonly guildId: string;
+  /** The original message (job ids and logs). */
+  readonly messageId?: string | undefined;
+  /** The original's author (the job's member). */
+  readonly userId?: string | undefined;
+}
+
 export type RelayOutcome =
   | { readonly messageId: string; readonly action: 'posted' | 'edited' | 'deleted'; readonly copies: number }
   | { readonly messageId: string; readonly action: 'skipped'; readonly reason: string }
@@ -30,7 +42,7 @@ export interface RelayDeps {
   readonly store: ChannelStore;
   readonly poster: WebhookPoster;
   /** Translates a message for a server (the translation lane, through the queue or directly). */
-  readonly translate: (request: { text: string; from: string; to: string; guildId: string }) => Promise<string>;
+  readonly translate: (request: RelayTranslation) => Promise<string>;
   readonly botUserId: string;
   readonly logger?: Logger | undefined;
   /** Called with every decision (logs, tests). */
@@ -81,7 +93,7 @@ export class ChannelRelay {
     let copies = 0;
     for (const output of rule.outputs) {
       if (baseCode(output.language) === baseCode(from)) continue;
-      const content = await this.deps.translate({ text: message.content, from, to: output.language, guildId: rule.guildId });
+      const content = await this.deps.translate({ ...request(message, rule), from, to: output.language });
       const sent = await this.deps.poster.send(output.channelId, {
         content,
         username: webhookName(message.author.name),
@@ -105,7 +117,7 @@ export class ChannelRelay {
     const from = (await this.#sourceLanguage(message.content, rule)) ?? rule.language;
     if (!from) return this.#report({ messageId: message.id, action: 'skipped', reason: 'language-unsure' });
     for (const copy of copies) {
-      const content = await this.deps.translate({ text: message.content, from, to: copy.language, guildId: rule.guildId });
+      const content = await this.deps.translate({ ...request(message, rule), from, to: copy.language });
       await this.deps.poster.edit(copy.channelId, copy.messageId, content);
     }
     return this.#report({ messageId: message.id, action: 'edited', copies: copies.length });
@@ -139,6 +151,10 @@ export class ChannelRelay {
     this.deps.onOutcome?.(outcome);
     return outcome;
   }
+}
+
+function request(message: RelayMessage, rule: ChannelRule) {
+  return { text: message.content, guildId: rule.guildId, messageId: message.id, userId: message.author.id };
 }
 
 /** Discord refuses webhook names with "discord" or "clyde", empty or over 80 characters. */

@@ -1,25 +1,35 @@
 /**
- * `/translate glossary add|remove|list|import|export` (Manage Server). `glossaryCommand.data` is the subcommand
- * group to add to `/translate` (the lead wires it); `execute` reads the interaction and calls `runGlossaryCommand`,
- * the Discord-free part, with a narrow services object.
+ * `/glossary add|remove|list|export|import` (Manage Server): the server's translation glossary. A separate command,
+ * not a group of `/translate`, because Discord refuses a command with both options (`/translate text: to:`) and
+ * subcommands. `runGlossaryCommand` is the Discord-free part; `glossaryCommand` reads the interaction and answers
+ * privately in the member's language.
  */
-import { translateMessages as m } from '../messages.ts';
 import {
   AttachmentBuilder,
+  InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
-  SlashCommandSubcommandGroupBuilder,
+  SlashCommandBuilder,
   type ChatInputCommandInteraction,
 } from 'discord.js';
+import { described, named, NO_MENTIONS } from '../../../bot/discord/kit.ts';
+import type { BotServices } from '../../../bot/discord/services.ts';
 import { UserError } from '../../../core/errors.ts';
-import { LANGUAGES } from '../../../text/languages.ts';
+import { fetchCapped } from '../../../core/http/fetch-capped.ts';
+import { joinText, pick, type LocalText } from '../../../i18n/text.ts';
+import { languageText } from '../../../text/language-text.ts';
+import type { SlashCommand } from '../../discord.ts';
+import { translateMessages as m } from '../messages.ts';
+import { translateSettingsOf } from '../channels/shared.ts';
 import type { GlossaryEntry } from './entry.ts';
 import { exportGlossary, parseGlossary, type GlossaryFormat } from './formats.ts';
-import type { GlossaryStore } from './store.ts';
+import { GlossaryStore } from './store.ts';
 
 /** Languages offered as options of `add` (the others through import). */
 const ADD_LANGUAGES = ['ja', 'en', 'ko', 'zh', 'fr', 'de', 'es'] as const;
 const MAX_IMPORT_BYTES = 512 * 1024;
+/** Terms shown by `list` (the rest through export): keeps the reply under Discord's 2,000 characters. */
+const LIST_SHOWN = 40;
 
 export interface GlossaryServices {
   readonly glossary: Pick<GlossaryStore, 'add' | 'remove' | 'list' | 'replaceAll'>;
@@ -35,7 +45,7 @@ export type GlossaryRequest =
   | { readonly sub: 'import'; readonly name: string; readonly text: string };
 
 export interface GlossaryReply {
-  readonly content: string;
+  readonly content: LocalText;
   readonly file?: { readonly name: string; readonly text: string };
 }
 
@@ -45,25 +55,23 @@ export async function runGlossaryCommand(guildId: string, request: GlossaryReque
   switch (request.sub) {
     case 'add': {
       const entry = await glossary.add(guildId, { term: request.term, translations: request.translations });
-      return { content: `Added **${entry.term}**: ${describe(entry)}.` };
+      return { content: m.glossaryAdded(entry.term, describe(entry)) };
     }
     case 'remove':
       return {
-        content: (await glossary.remove(guildId, request.term))
-          ? `Removed **${request.term}**.`
-          : `There is no **${request.term}** in this server's glossary.`,
+        content: (await glossary.remove(guildId, request.term)) ? m.glossaryRemoved(request.term) : m.glossaryMissing(request.term),
       };
     case 'list': {
       const entries = await glossary.list(guildId);
-      if (entries.length === 0) return { content: 'This server has no glossary terms yet. Add one with `/translate glossary add`.' };
-      const lines = entries.map((entry) => `- **${entry.term}**: ${describe(entry)}`);
-      const shown = lines.slice(0, 40).join('\n');
-      return { content: lines.length > 40 ? `${shown}\n…and ${lines.length - 40} more (use export).` : shown };
+      if (entries.length === 0) return { content: m.glossaryEmpty };
+      const lines = entries.slice(0, LIST_SHOWN).map((entry) => prefixed(`- **${entry.term}**: `, describe(entry)));
+      if (entries.length > LIST_SHOWN) lines.push(m.glossaryMore(entries.length - LIST_SHOWN));
+      return { content: joinText(lines) };
     }
     case 'export': {
       const entries = await glossary.list(guildId);
       return {
-        content: `${entries.length} terms.`,
+        content: m.glossaryExported(entries.length),
         file: { name: `glossary.${request.format}`, text: exportGlossary(entries, request.format) },
       };
     }
@@ -71,14 +79,23 @@ export async function runGlossaryCommand(guildId: string, request: GlossaryReque
       const format = formatOf(request.name);
       const entries = parseGlossary(request.text, format, request.name);
       await glossary.replaceAll(guildId, entries);
-      return { content: `Imported ${entries.length} terms; they replace the previous glossary.` };
+      return { content: m.glossaryImported(entries.length) };
     }
   }
 }
 
-function describe(entry: GlossaryEntry): string {
-  const fixed = Object.entries(entry.translations).map(([code, form]) => `${LANGUAGES.get(code)?.name ?? code} → ${form}`);
-  return fixed.length ? `always ${fixed.join(', ')}` : 'never translated';
+function describe(entry: GlossaryEntry): LocalText {
+  const fixed = Object.entries(entry.translations).map(([code, form]) => m.glossaryForm(languageText(code), form));
+  return fixed.length ? m.glossaryAlways(joinText(fixed, ', ')) : m.glossaryNever;
+}
+
+/** A Japanese language name as an option name: letters only (Discord refuses 「（」). */
+function optionName(name: string): string {
+  return name.replace(/[^\p{L}\p{N}_-]/gu, '');
+}
+
+function prefixed(prefix: string, text: LocalText): LocalText {
+  return { en: prefix + text.en, ja: prefix + text.ja };
 }
 
 function formatOf(name: string): GlossaryFormat {
@@ -88,61 +105,89 @@ function formatOf(name: string): GlossaryFormat {
   throw new UserError('bad_request', m.glossaryFileType(name));
 }
 
-/** The Discord side: definition and handler. */
-export const glossaryCommand = {
-  data: new SlashCommandSubcommandGroupBuilder()
-    .setName('glossary')
-    .setDescription("This server's glossary: terms never translated or always translated one way")
+const c = m.glossaryCommand;
+
+/** The Discord side: definition and handler; the store is one per bot. */
+export const glossaryCommand: SlashCommand = {
+  data: described(named(new SlashCommandBuilder(), c.name), c.description)
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild)
     .addSubcommand((s) => {
-      s.setName('add')
-        .setDescription('Add a term (no translations: never translated)')
-        .addStringOption((o) => o.setName('term').setDescription('The term as written').setRequired(true).setMaxLength(100));
+      described(named(s, c.add), c.addDescription).addStringOption((o) =>
+        described(named(o, c.term), c.termDescription).setRequired(true).setMaxLength(100),
+      );
       for (const code of ADD_LANGUAGES)
         s.addStringOption((o) =>
-          o
-            .setName(code)
-            .setDescription(`Always written this way in ${LANGUAGES.get(code)?.name ?? code}`)
-            .setMaxLength(100),
+          described(
+            o.setName(code).setNameLocalizations({ ja: optionName(languageText(code).ja) }),
+            c.addLanguage(languageText(code)),
+          ).setMaxLength(100),
         );
       return s;
     })
     .addSubcommand((s) =>
-      s
-        .setName('remove')
-        .setDescription('Remove a term')
-        .addStringOption((o) => o.setName('term').setDescription('The term').setRequired(true)),
+      described(named(s, c.remove), c.removeDescription).addStringOption((o) =>
+        described(named(o, c.term), c.removeTerm).setRequired(true).setMaxLength(100),
+      ),
     )
-    .addSubcommand((s) => s.setName('list').setDescription('List the terms'))
+    .addSubcommand((s) => described(named(s, c.list), c.listDescription))
     .addSubcommand((s) =>
-      s
-        .setName('export')
-        .setDescription('Download the glossary')
-        .addStringOption((o) =>
-          o
-            .setName('format')
-            .setDescription('File format')
-            .addChoices({ name: 'yaml', value: 'yaml' }, { name: 'json', value: 'json' }, { name: 'csv', value: 'csv' }),
+      described(named(s, c.export), c.exportDescription).addStringOption((o) =>
+        described(named(o, c.format), c.formatDescription).addChoices(
+          ...(['yaml', 'json', 'csv'] as const).map((format) => ({
+            name: format,
+            name_localizations: { ja: format.toUpperCase() },
+            value: format,
+          })),
         ),
+      ),
     )
     .addSubcommand((s) =>
-      s
-        .setName('import')
-        .setDescription('Replace the glossary with a YAML, JSON or CSV (term,ja,en,...) file')
-        .addAttachmentOption((o) => o.setName('file').setDescription('.yaml, .json or .csv').setRequired(true)),
-    ),
+      described(named(s, c.import), c.importDescription).addAttachmentOption((o) =>
+        described(named(o, c.file), c.fileDescription).setRequired(true),
+      ),
+    )
+    .toJSON(),
 
-  async execute(interaction: ChatInputCommandInteraction, services: GlossaryServices): Promise<void> {
+  async execute(interaction: ChatInputCommandInteraction, services: BotServices): Promise<void> {
     if (!interaction.guildId) throw new UserError('forbidden', m.glossaryServerOnly);
     if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) throw new UserError('forbidden', m.glossaryAdminOnly);
-    const reply = await runGlossaryCommand(interaction.guildId, await requestOf(interaction, services), services);
-    await interaction.reply({
-      content: reply.content,
-      flags: MessageFlags.Ephemeral,
-      allowedMentions: { parse: [] },
+    const own = glossaryServices(services);
+    const request = await requestOf(interaction, own);
+    const reply = await runGlossaryCommand(interaction.guildId, request, own);
+    services.logger.info({ guildId: interaction.guildId, by: interaction.user.id, action: request.sub }, 'glossary command');
+    const body = {
+      content: pick(reply.content, services.localeOf(interaction)),
+      allowedMentions: NO_MENTIONS,
       files: reply.file ? [new AttachmentBuilder(Buffer.from(reply.file.text), { name: reply.file.name })] : [],
-    });
+    };
+    if (interaction.deferred) await interaction.editReply(body);
+    else await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
   },
 };
+
+/** The bot's one glossary store, and the attachment download `/faq import` also uses (Discord's CDN only, capped). */
+function glossaryServices(services: BotServices): GlossaryServices {
+  return services.shared('translate:glossary', () => {
+    const settings = translateSettingsOf(services);
+    const glossary = new GlossaryStore({
+      redis: services.redis,
+      prefix: services.config.redis.prefix,
+      maxTerms: settings.glossaryMaxTerms,
+      logger: services.logger,
+    });
+    const download = async (url: string, maxBytes: number) =>
+      new TextDecoder().decode(
+        await fetchCapped(url, {
+          maxBytes,
+          allowedHosts: services.config.attachments.hosts,
+          timeoutMs: 30_000,
+          tooLarge: () => new UserError('bad_request', m.glossaryFileTooLarge(url.split('/').pop()?.split('?')[0] ?? 'file')),
+        }),
+      );
+    return { glossary, download };
+  });
+}
 
 async function requestOf(interaction: ChatInputCommandInteraction, services: GlossaryServices): Promise<GlossaryRequest> {
   const options = interaction.options;
@@ -161,6 +206,7 @@ async function requestOf(interaction: ChatInputCommandInteraction, services: Glo
     const file = options.getAttachment('file', true);
     if (file.size > MAX_IMPORT_BYTES) throw new UserError('bad_request', m.glossaryFileTooLarge(file.name));
     if (!services.download) throw new UserError('unavailable', m.glossaryImportUnavailable);
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     return { sub, name: file.name, text: await services.download(file.url, MAX_IMPORT_BYTES) };
   }
   return { sub: 'list' };

@@ -36,12 +36,13 @@ export async function providerFor(deps: ProviderDeps, from: string, to: string):
   return new LlmTranslationProvider({ chat: deps.chat ?? chatFor(deps), model: setting.model, maxInputTokens, maxNewTokens });
 }
 
+/** The chat provider of `translate.llm`: the lane's own model settings, never the chat lane's. */
 function chatFor(deps: ProviderDeps): ChatProvider {
-  if (deps.settings.llm.provider === 'openai') {
-    const { baseUrl, model, apiKeyEnv } = deps.config.generate.openai;
-    // The key is read here from the environment only, as the chat lane does.
-    const apiKey = (deps.env ?? process.env)[apiKeyEnv]?.trim() || undefined;
-    return new OpenAIChatProvider({ baseUrl, model, apiKey, logger: deps.logger });
+  const llm = deps.settings.llm;
+  if (llm.provider === 'openai') {
+    // The key is read here from the environment only, as the chat lane does; it is never logged.
+    const apiKey = (deps.env ?? process.env)[llm.apiKeyEnv]?.trim() || undefined;
+    return new OpenAIChatProvider({ baseUrl: llm.baseUrl, model: llm.model, apiKey, logger: deps.logger });
   }
-  return new LocalChatProvider({ runtime: deps.runtime, lane: deps.config.lanes.generate });
+  return new LocalChatProvider({ runtime: deps.runtime, lane: { model: llm.model, dtype: llm.dtype, device: llm.device } });
 }

@@ -60,7 +60,7 @@ describe('translation channel rules', () => {
 
 describe('/autotranslate', () => {
   it('GIVEN targets, link, status and off THEN each answers and changes the rules', async () => {
-    expect(await runAutotranslateCommand(G, { sub: 'targets', channelId: B, languages: 'en, 日本語' }, services)).toBe(
+    expect((await runAutotranslateCommand(G, { sub: 'targets', channelId: B, languages: 'en, 日本語' }, services)).en).toBe(
       `Messages in <#${B}> are now translated into English, Japanese.`,
     );
     expect(await store.rule(B)).toMatchObject({
@@ -69,11 +69,11 @@ describe('/autotranslate', () => {
         { channelId: B, language: 'ja' },
       ],
     });
-    expect(await runAutotranslateCommand(G, { sub: 'status' }, services)).toBe(
+    expect((await runAutotranslateCommand(G, { sub: 'status' }, services)).en).toBe(
       `- <#${A}> → <#${C}> (Korean)\n- <#${B}> → English, Japanese\n- <#${C}> → <#${A}> (Japanese)`,
     );
-    expect(await runAutotranslateCommand(G, { sub: 'off', channelId: B }, services)).toBe(`Translation is off in <#${B}>.`);
-    expect(await runAutotranslateCommand(G, { sub: 'off', channelId: B }, services)).toBe(`<#${B}> had no translation set up.`);
+    expect((await runAutotranslateCommand(G, { sub: 'off', channelId: B }, services)).en).toBe(`Translation is off in <#${B}>.`);
+    expect((await runAutotranslateCommand(G, { sub: 'off', channelId: B }, services)).en).toBe(`<#${B}> had no translation set up.`);
   });
 
   it('GIVEN bad requests THEN the admin is told how to fix them', async () => {

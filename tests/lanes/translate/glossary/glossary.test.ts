@@ -100,23 +100,23 @@ describe('glossary files and the command', () => {
 
   it('GIVEN add, list, export, import and remove THEN each answers the admin and changes Redis', async () => {
     const services = { glossary: store };
-    expect((await runGlossaryCommand('g5', { sub: 'list' }, services)).content).toMatch(/no glossary terms/u);
-    expect((await runGlossaryCommand('g5', { sub: 'add', term: 'Kotodama', translations: {} }, services)).content).toBe(
+    expect((await runGlossaryCommand('g5', { sub: 'list' }, services)).content.en).toMatch(/no glossary terms/u);
+    expect((await runGlossaryCommand('g5', { sub: 'add', term: 'Kotodama', translations: {} }, services)).content.en).toBe(
       'Added **Kotodama**: never translated.',
     );
-    expect((await runGlossaryCommand('g5', { sub: 'add', term: 'FAQ', translations: { ja: 'よくある質問' } }, services)).content).toBe(
+    expect((await runGlossaryCommand('g5', { sub: 'add', term: 'FAQ', translations: { ja: 'よくある質問' } }, services)).content.en).toBe(
       'Added **FAQ**: always Japanese → よくある質問.',
     );
-    expect((await runGlossaryCommand('g5', { sub: 'list' }, services)).content).toBe(
+    expect((await runGlossaryCommand('g5', { sub: 'list' }, services)).content.en).toBe(
       '- **FAQ**: always Japanese → よくある質問\n- **Kotodama**: never translated',
     );
     const exported = await runGlossaryCommand('g5', { sub: 'export', format: 'csv' }, services);
     expect(exported.file).toEqual({ name: 'glossary.csv', text: 'term,ja\r\nFAQ,よくある質問\r\nKotodama,\r\n' });
-    expect((await runGlossaryCommand('g5', { sub: 'import', name: 'new.yaml', text: '- term: Discord\n' }, services)).content).toMatch(
+    expect((await runGlossaryCommand('g5', { sub: 'import', name: 'new.yaml', text: '- term: Discord\n' }, services)).content.en).toMatch(
       /Imported 1 terms/u,
     );
     expect(await store.list('g5')).toEqual([{ term: 'Discord', translations: {} }]);
-    expect((await runGlossaryCommand('g5', { sub: 'remove', term: 'discord' }, services)).content).toBe('Removed **discord**.');
+    expect((await runGlossaryCommand('g5', { sub: 'remove', term: 'discord' }, services)).content.en).toBe('Removed **discord**.');
     await expect(runGlossaryCommand('g5', { sub: 'import', name: 'x.txt', text: '' }, services)).rejects.toThrow(
       /\.yaml, \.json or \.csv/u,
     );
