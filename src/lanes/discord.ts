@@ -126,6 +126,8 @@ export interface LaneDiscord<In, Out> {
   delivered?(result: Out, job: { readonly userId: string; readonly jobId: string }, services: BotServices): Promise<void>;
   /** Deletes what the lane stores about a member (`/forget-me`); returns how many records went. */
   forgetUser?(userId: string, services: BotServices): Promise<number>;
+  /** A speech lane: whether answers to spoken questions are read back here too (a voice message in, one out). */
+  speaksBack?(settings: ResolvedSettings): boolean;
   /** Per-server settings this lane reads (`/settings set`). */
   readonly settings?: readonly AnySetting[];
   /** What `/help` says about this lane's ways in beyond its commands (mentions, reactions). */

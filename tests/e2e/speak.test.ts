@@ -8,14 +8,21 @@ import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAudio } from '../../src/audio/decode.ts';
 import type { InteractionRecord, RequestLogEntry } from '../discord-server/index.ts';
-import { startBot, type BotUnderTest } from './harness.ts';
+import { botRepliesTo, fixtureAudio, startBot, type BotUnderTest } from './harness.ts';
 
 const VOICE_FLAG = 1 << 13;
 
 let bot: BotUnderTest;
 
 beforeAll(async () => {
-  bot = await startBot({ config: { discord: { rateLimit: { userPerMinute: 1000, guildPerMinute: 1000 } } } });
+  bot = await startBot({
+    config: {
+      discord: { rateLimit: { userPerMinute: 1000, guildPerMinute: 1000 } },
+      // DMs: every voice message is answered, and (voiceReplies) the answer is read back.
+      transcribe: { followUps: { answerInDms: true } },
+      speak: { voiceReplies: true },
+    },
+  });
 }, 90_000);
 
 afterAll(async () => {
@@ -147,4 +154,47 @@ describe('voice replies in Discord', () => {
       .filter((entry) => entry.seq > before && ((entry.body as VoiceBody).flags ?? 0) & VOICE_FLAG);
     expect(voices).toEqual([]);
   }, 90_000);
+
+  it('GIVEN voiceReplies on and a voice message in a DM THEN the transcript and the text answer come, then the answer as a voice message', async () => {
+    const server = bot.server;
+    const after = server.requests.length;
+    const voice = server.addAttachment(fixtureAudio('voice-en.ogg'), 'voice-message.ogg', 'audio/ogg', {
+      durationSecs: 3,
+      waveform: 'AAAA',
+    });
+    const source = server.sendMessage({ voice, dm: true });
+    const spoken = await voicePost(source.channel_id, after);
+    await expectVoiceMessage(spoken);
+    const texts = server
+      .messagesIn(source.channel_id)
+      .filter((m) => m.author.id === server.botUser.id && ((m.flags ?? 0) & VOICE_FLAG) === 0 && m.content && !m.content.startsWith('⏳'));
+    // The transcript, then the answer in text, then the voice message reading that answer, all replying to the member.
+    expect(texts.length).toBeGreaterThanOrEqual(2);
+    expect(texts[0]?.content).toContain('transcript of');
+    const replies = botRepliesTo(server, source);
+    expect(replies.map((m) => ((m.flags ?? 0) & VOICE_FLAG) !== 0)).toEqual([false, false, true]);
+  }, 120_000);
+
+  it('GIVEN /settings set voiceReplies THEN the key is known and takes on/off', async () => {
+    const server = bot.server;
+    const set = (value: string) =>
+      server.slashCommand({
+        name: 'settings',
+        options: [
+          {
+            name: 'set',
+            subcommand: [
+              { name: 'key', value: 'voiceReplies' },
+              { name: 'value', value },
+            ],
+          },
+        ],
+      });
+    const on = set('on');
+    await server.waitFor(() => on.response, 10_000);
+    expect((on.response as { data?: { content?: string } }).data?.content).toContain('voiceReplies** is now true');
+    const bad = set('loud');
+    await server.waitFor(() => bad.response, 10_000);
+    expect((bad.response as { data?: { content?: string } }).data?.content).toContain('voiceReplies takes on or off');
+  }, 30_000);
 });

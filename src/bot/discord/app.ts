@@ -153,7 +153,7 @@ export class DiscordBot implements BotServices {
   }
 
   answerSteps(settings: ResolvedSettings, options: { request: StepRequest; spoken?: boolean }): FollowUp[] {
-    return answerSteps(settings, options.request, this.config);
+    return answerSteps(settings, options.request, this.config, options.spoken);
   }
 
   laneWithRole(role: LaneRole): AnyLane | undefined {

@@ -9,6 +9,8 @@
  *   3. `chat-only`: chat alone.
  *
  * Small talk ("thanks") is never a miss: chat answers it, or, where chat is off, the FAQ lane acknowledges it.
+ * A spoken question (a transcribed voice message) is also read back where the speech lane says so (`speaksBack`):
+ * each answering step is followed by a reading of its answer, shown as text by the reading when the step is quiet.
  * Lanes are found by role, so this file names none.
  */
 import type { Config } from '../../config/index.ts';
@@ -24,7 +26,15 @@ function usable(lane: AnyLane | undefined, settings: ResolvedSettings, config: C
 }
 
 /** The steps that answer `request`'s question, first one first. Empty when nothing here can answer. */
-export function answerSteps(settings: ResolvedSettings, request: StepRequest, config: Config): FollowUp[] {
+export function answerSteps(settings: ResolvedSettings, request: StepRequest, config: Config, spoken = false): FollowUp[] {
+  const steps = textSteps(settings, request, config);
+  const speech = laneWithRole('speech');
+  if (!spoken || !usable(speech, settings, config) || !speech.discord?.speaksBack?.(settings)) return steps;
+  // After each answering step, its answer read aloud; a quiet step's answer is shown by the reading instead.
+  return steps.flatMap((step) => [step, { lane: speech.name, when: 'answered' as const, options: { show: step.quiet ? 'text' : 'none' } }]);
+}
+
+function textSteps(settings: ResolvedSettings, request: StepRequest, config: Config): FollowUp[] {
   const knowledge = laneWithRole('knowledge');
   const conversation = laneWithRole('conversation');
   const mode = settings.get(answerModeSetting);

@@ -111,6 +111,7 @@ export const speakDiscord: LaneDiscord<SpeakInput, SpeakResult> = {
   commands: [speakCommand],
   contextMenus: [readAloudMenu],
   settings: [voiceRepliesSetting],
+  speaksBack: (settings) => settings.get(voiceRepliesSetting),
   help: m.help,
   render: (result, context) => renderSpeechForDiscord(result, context.locale),
 };

@@ -46,6 +46,10 @@ export const speakMessages = {
     en: `"${voice}" is not a voice name (voices look like F1 or M2).`,
     ja: `「${voice}」は声の名前ではありません（F1 や M2 のような名前です）。`,
   }),
+  answerNotRead: (answer: string, reason: LocalText): LocalText => ({
+    en: `${answer}\n-# (Not read aloud: ${reason.en})`,
+    ja: `${answer}\n-# （読み上げられませんでした: ${reason.ja}）`,
+  }),
   menuReadAloud: { en: 'Read aloud', ja: '読み上げ' },
   nothingInMessage: { en: 'That message has no text to read aloud.', ja: 'このメッセージには読み上げる文がありません。' },
   unknownLanguage: (text: string): LocalText => ({ en: `"${text}" is not a language I know.`, ja: `「${text}」は知らない言語です。` }),

@@ -30,7 +30,23 @@ export type SpeakProcessor = (input: SpeakInput, ctx: ProcessContext) => Promise
 const MIB = 1024 * 1024;
 const size = (bytes: number): string => (bytes >= MIB ? `${Number((bytes / MIB).toFixed(1))} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
-export function createSpeakProcessor({ settings, engines, laneModel = '', now = () => new Date() }: SpeakDeps): SpeakProcessor {
+export function createSpeakProcessor(deps: SpeakDeps): SpeakProcessor {
+  const speak = speaker(deps);
+  return async (input, ctx) => {
+    if (input.show !== 'text') return speak(input, ctx);
+    try {
+      return await speak(input, ctx);
+    } catch (error) {
+      // The answer this reading was to show would be lost with the refusal: the member reads it with the reason.
+      if (!(error instanceof UserError) || error.code === 'cancelled') throw error;
+      const shown = new UserError(error.code, m.answerNotRead(input.text, error.text));
+      shown.cause = error;
+      throw shown;
+    }
+  };
+}
+
+function speaker({ settings, engines, laneModel = '', now = () => new Date() }: SpeakDeps): SpeakProcessor {
   return async (input, { signal, report, logger }) => {
     const names = input.names ?? {};
     const read = (language: string) =>

@@ -44,4 +44,22 @@ describe('answer policy', () => {
     const noChat = testConfig({ lanes: { generate: { enabled: false } } });
     expect(answerSteps(settings(), request, noChat)).toEqual([{ lane: 'faq', options: { via: 'question' } }]);
   });
+
+  it('GIVEN a spoken question THEN the answer is read back only where voiceReplies is on, shown as text after a quiet step', () => {
+    const plain = answerSteps(settings(), request, config, true);
+    expect(plain.map((s) => s.lane)).toEqual(['faq', 'generate']);
+    const spoken = answerSteps(settings({ voiceReplies: true }), request, config, true);
+    expect(spoken.map((s) => [s.lane, s.when ?? 'always', s.options?.show])).toEqual([
+      ['faq', 'always', undefined],
+      ['speak', 'answered', 'text'],
+      ['generate', 'unanswered', undefined],
+      ['speak', 'answered', 'none'],
+    ]);
+    // A typed question is never read back, and neither where the speech lane is off.
+    expect(answerSteps(settings({ voiceReplies: true }), request, config).map((s) => s.lane)).toEqual(['faq', 'generate']);
+    expect(answerSteps(settings({ voiceReplies: true, lanes: ['faq', 'generate'] }), request, config, true).map((s) => s.lane)).toEqual([
+      'faq',
+      'generate',
+    ]);
+  });
 });

@@ -159,4 +159,14 @@ describe('speak settings', () => {
       'languages.ja: engine "supertonic" has no voice Q7 (F1, F2, F3, F4, F5, M1, M2, M3, M4, M5)',
     ]);
   });
+
+  it('GIVEN an answer handed on to be shown and read THEN it is kept in the result, and a refusal still shows it with the reason', async () => {
+    const answer = 'Opening hours are **9 to 5**.';
+    const result = await speak({ text: answer, show: 'text' });
+    expect(result).toMatchObject({ show: 'text', display: answer, text: 'Opening hours are 9 to 5.' });
+    const refused = await userError(speak({ text: 'Ça va? Très bien.', language: 'fr', show: 'text' }));
+    expect(refused.code).toBe('unsupported_language');
+    expect(refused.text.en).toMatch(/^Ça va\? Très bien\.\n-# \(Not read aloud: I can't read French aloud/u);
+    expect(refused.text.ja).toContain('読み上げられませんでした');
+  });
 });
