@@ -30,7 +30,8 @@ async function say(line: string, until: RegExp): Promise<string> {
       const printed = stdout.slice(from);
       return until.test(printed) ? printed : undefined;
     },
-    60_000,
+    // The first line also waits for the worker to start (model-free, but the machine may be busy).
+    120_000,
     `answer to ${line}; stdout so far:\n${stdout}\nstderr:\n${stderr}`,
   );
 }
@@ -54,7 +55,7 @@ describe('bookings in the terminal chat', () => {
     expect(mine).toContain('Your upcoming bookings');
     expect(mine).toContain('Table');
     expect(await say('/cancel 1', /\/confirm \S+|⚠️/u)).toContain('Cancel this booking?');
-  }, 120_000);
+  }, 300_000);
 
   it('GIVEN /help THEN the booking commands are listed', async () => {
     expect(await say('/help', /\/book <text>.*\n/u)).toContain('kotodama commands:');
