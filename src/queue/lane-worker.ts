@@ -30,6 +30,14 @@ export interface LaneWorkerDeps {
   readonly logger: Logger;
   /** Called once per finished job (metrics). */
   readonly onFinished?: (event: FinishedJob) => void;
+  /** The running job's lock and how often stalled jobs are looked for (defaults: `LOCK_DURATION_MS`, `STALLED_INTERVAL_MS`). */
+  readonly lock?: LockTimings;
+}
+
+/** How fast a dead worker's job is noticed: its lock expires after `durationMs`, checked every `stalledIntervalMs`. */
+export interface LockTimings {
+  readonly durationMs: number;
+  readonly stalledIntervalMs: number;
 }
 
 export interface FinishedJob {
@@ -119,8 +127,8 @@ export function createLaneWorker(lane: AnyLane, processor: LaneProcessor<z.outpu
     connection: deps.connection,
     prefix: deps.config.redis.prefix,
     concurrency: tunables.concurrency,
-    lockDuration: LOCK_DURATION_MS,
-    stalledInterval: STALLED_INTERVAL_MS,
+    lockDuration: deps.lock?.durationMs ?? LOCK_DURATION_MS,
+    stalledInterval: deps.lock?.stalledIntervalMs ?? STALLED_INTERVAL_MS,
     autorun: false,
   });
   worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
