@@ -88,7 +88,9 @@ describe('a job whose worker dies twice', () => {
       config,
       logger,
       lock: FAULT_LOCK,
-      lanes: [{ lane: translateLane, processor: async (input, context) => (processed.push(context.jobId), { ...input, from: 'en', model: 't' }) }],
+      lanes: [
+        { lane: translateLane, processor: async (input, context) => (processed.push(context.jobId), { ...input, from: 'en', model: 't' }) },
+      ],
     });
     await host.start();
     try {

@@ -114,7 +114,7 @@ export class DiscordBot implements BotServices {
       connection: this.#redis('worker'),
       queueName: REPLIES_QUEUE,
       logger: this.logger,
-      handler: (reply) => deliverReply(this, reply),
+      handler: (reply, attempt) => deliverReply(this, reply, attempt),
     });
     await this.#consumer.waitUntilReady();
     this.logger.info({ user: this.client.user?.tag }, 'discord bot ready');
