@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { PROJECT_ROOT } from '../../src/config/index.ts';
 import { createRedis } from '../../src/core/redis.ts';
-import { FakeDiscord } from '../discord-server/index.ts';
+import type { FakeDiscord } from '../discord-server/index.ts';
 import type { InteractionRecord } from '../discord-server/state.ts';
 import { waitFor } from '../helpers/env.ts';
 
