@@ -42,7 +42,8 @@ export interface LockTimings {
 
 export interface FinishedJob {
   readonly lane: string;
-  readonly outcome: 'ok' | 'refused' | 'failed';
+  /** `stalled`: its worker died mid-job more often than allowed (the member was told). */
+  readonly outcome: 'ok' | 'refused' | 'failed' | 'stalled';
   readonly waitMs: number;
   readonly runMs: number;
 }
@@ -144,7 +145,7 @@ export function createLaneWorker(lane: AnyLane, processor: LaneProcessor<z.outpu
     await deps.replies
       .publish(envelope.data.reply.queue, reply(lane.name, job.id ?? '', envelope.data, { ok: false, error: failure }))
       .catch((publishError: unknown) => logger.error({ jobId: job.id, err: publishError }, 'could not tell the member about a failed job'));
-    deps.onFinished?.({ lane: lane.name, outcome: 'failed', waitMs: 0, runMs: 0 });
+    deps.onFinished?.({ lane: lane.name, outcome: 'stalled', waitMs: 0, runMs: 0 });
   };
   return worker;
 }

@@ -55,5 +55,6 @@ export async function deliverReply(bot: DiscordBot, reply: ReplyEnvelope, attemp
     lastAttempt: attempt.last,
     voiceFallbackNote: pick(botMessages.voiceFallback, locale),
   });
+  if (reply.requestedAt) bot.metrics.observeStage(lane.name, 'end_to_end', Date.now() - reply.requestedAt);
   if (reply.outcome.ok) await lane.discord?.delivered?.(result, { userId: reply.context.userId, jobId: reply.jobId }, bot);
 }
