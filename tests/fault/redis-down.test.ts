@@ -4,7 +4,12 @@
  * instead of nothing. A private redis-server killed mid-test, the real bot process, the Discord-protocol server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Queue } from 'bullmq';
+import { createRedis } from '../../src/core/redis.ts';
 import { coreMessages } from '../../src/i18n/messages.ts';
+import { laneJobId } from '../../src/queue/job-id.ts';
+import { waitFor } from '../helpers/env.ts';
+import { faqLane } from '../helpers/lanes.ts';
 import { FakeDiscord } from '../discord-server/index.ts';
 import { freePort, interactionTexts, PrivateRedis, startBotOnly, type RunningBot } from './redis-harness.ts';
 
@@ -12,12 +17,13 @@ const server = new FakeDiscord();
 let redis: PrivateRedis;
 let bot: RunningBot;
 const unavailable = coreMessages.queueUnavailable;
+const prefix = `fault-${Date.now().toString(36)}`;
 
 beforeAll(async () => {
   await server.start();
   redis = new PrivateRedis(await freePort());
   await redis.start();
-  bot = await startBotOnly(server, redis.url);
+  bot = await startBotOnly(server, redis.url, { KOTODAMA_REDIS_PREFIX: prefix });
   await redis.stop();
 }, 60_000);
 
@@ -74,4 +80,26 @@ describe('Redis is down', () => {
       expect(reply.content).toContain(unavailable.en);
     }
   }, 30_000);
+
+  it('GIVEN Redis is back THEN the same bot queues requests again', async () => {
+    await redis.start();
+    const connection = createRedis({ url: redis.url, prefix }, 'worker');
+    const queue = new Queue(faqLane.queue, { connection, prefix });
+    try {
+      const queued = await waitFor(
+        async () => {
+          const record = server.slashCommand({ name: 'ask', options: [{ name: 'question', value: 'are you back?' }] });
+          const job = await waitFor(() => queue.getJob(laneJobId(faqLane.name, record.id)), 3_000, 'the job').catch(() => undefined);
+          return job ? record : undefined;
+        },
+        25_000,
+        'a request queued after the outage',
+      );
+      expect(queued.response?.type).toBe(5);
+      expect(interactionTexts(server, queued).join('\n')).not.toContain(unavailable.en);
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+  }, 40_000);
 });
