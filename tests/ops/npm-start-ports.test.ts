@@ -21,7 +21,7 @@ beforeAll(async () => {
   } finally {
     delete process.env.KOTODAMA_HTTP_PORT;
   }
-}, 60_000);
+}, 90_000);
 
 afterAll(async () => {
   await bot?.stop();

@@ -81,12 +81,15 @@ describe('idle cost of waiting placeholders', () => {
       // Every placeholder shows its place first.
       await server.waitFor(
         () =>
-          server.messagesIn(channelId).filter((m) => m.author.id === server.botUser.id && m.content.includes('ahead')).length >= TRACKED - 1
+          server.messagesIn(channelId).filter((m) => m.author.id === server.botUser.id && m.content.startsWith('⏳ waiting')).length >=
+          TRACKED
             ? true
             : undefined,
         30_000,
         'every placeholder showing its position',
       );
+      // The last edit's request is logged just after its message changed: let it settle.
+      await new Promise((resolve) => setTimeout(resolve, 500));
       const probe = createRedis(config.redis, 'worker');
       connections.push(probe);
       const commands = async () => Number(/total_commands_processed:(\d+)/u.exec(await probe.info('stats'))?.[1] ?? 0);
