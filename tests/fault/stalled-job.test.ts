@@ -3,53 +3,30 @@
  * member must still be told (an error reply with a reference id reaches the replies queue) and the failure logged.
  * Real worker processes killed with SIGKILL, real Redis and BullMQ, short locks so the test takes seconds.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { Writable } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config/index.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/logger.ts';
 import { createRedis } from '../../src/core/redis.ts';
 import type { ReplyEnvelope } from '../../src/queue/envelope.ts';
 import { LaneProducer } from '../../src/queue/producer.ts';
 import { createReplyConsumer } from '../../src/queue/replies.ts';
 import { WorkerHost } from '../../src/queue/worker-host.ts';
-import { cleanupRedis, quietLogger, REDIS_URL, testConfig, waitFor } from '../helpers/env.ts';
+import { cleanupRedis, quietLogger, testConfig, waitFor } from '../helpers/env.ts';
 import { translateLane } from '../helpers/lanes.ts';
 import { FAULT_LOCK } from './fixtures/lock.ts';
+import { hangingWorker, kill, killRunners, type HangingWorker } from './hanging.ts';
 
 const config = testConfig();
-const children: ChildProcess[] = [];
+const workers: HangingWorker[] = [];
 
-/** Starts a worker process whose job never finishes; resolves with it once it runs `jobId`. */
-async function workerRunning(jobId: string): Promise<ChildProcess> {
-  const child = fork('tests/fault/fixtures/hanging-worker.ts', [], {
-    cwd: PROJECT_ROOT,
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, FAULT_REDIS_URL: REDIS_URL, FAULT_REDIS_PREFIX: config.redis.prefix },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  children.push(child);
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the worker process never ran the job')), 20_000);
-    child.on('message', (message: { type?: string; jobId?: string }) => {
-      if (message.type === 'active' && message.jobId === jobId) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  return child;
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
-}
+beforeAll(async () => {
+  // Two worker processes wait for the job (started together: a process takes seconds to start on a busy machine).
+  workers.push(hangingWorker(config.redis.prefix), hangingWorker(config.redis.prefix));
+  await Promise.all(workers.map((worker) => worker.ready));
+}, 60_000);
 
 afterAll(async () => {
-  for (const child of children) await kill(child);
+  for (const worker of workers) await kill(worker);
   await cleanupRedis(config);
 });
 
@@ -73,8 +50,7 @@ describe('a job whose worker dies twice', () => {
       reply: { queue: 'replies-fault', target: { kind: 'test' } },
     });
 
-    await kill(await workerRunning(jobId));
-    await kill(await workerRunning(jobId)); // the first stall handed it to this one
+    await killRunners(workers, 2); // the first stall handed it to the other one
 
     // A healthy worker finds the second stall and fails the job: it must tell the member and log it.
     let logs = '';
@@ -94,7 +70,7 @@ describe('a job whose worker dies twice', () => {
     });
     await host.start();
     try {
-      const reply = await waitFor(() => replies.find((r) => r.jobId === jobId), 30_000, 'the error reply');
+      const reply = await waitFor(() => replies.find((r) => r.jobId === jobId), 40_000, 'the error reply');
       expect(reply.outcome.ok).toBe(false);
       if (reply.outcome.ok) return;
       expect(reply.outcome.error.reference).toMatch(/\w{4,}/u);
