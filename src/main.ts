@@ -12,6 +12,7 @@ import { assertRedisReachable } from './core/redis.ts';
 import { runMain } from './core/run-main.ts';
 import { onShutdown } from './core/shutdown.ts';
 import { LANE_NAMES } from './lanes/index.ts';
+import { workerPorts } from './ops/index.ts';
 
 runMain(async () => {
   const botOnly = process.argv.includes('--bot-only');
@@ -25,7 +26,9 @@ runMain(async () => {
   let worker: SpawnedWorker | undefined;
   if (!botOnly) {
     const lanes = LANE_NAMES.filter((lane) => config.lanes[lane].enabled);
-    worker = await spawnWorker(lanes, { ...process.env, LOG_LEVEL: logLevel }, logger);
+    // The worker serves its operations endpoints on the port after the bot's (0 stays off).
+    const [workerPort = 0] = workerPorts(config.http.port, 1);
+    worker = await spawnWorker(lanes, { ...process.env, LOG_LEVEL: logLevel, KOTODAMA_HTTP_PORT: String(workerPort) }, logger);
   }
   if (config.discord.token) {
     const bot = new DiscordBot(config, logger);

@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { PROJECT_ROOT } from '../core/paths.ts';
 import { allLanes } from '../lanes/index.ts';
+import { httpEnvOverrides } from '../ops/config.ts';
 import { configSchema, type Config } from './schema.ts';
 
 export { PROJECT_ROOT } from '../core/paths.ts';
@@ -44,6 +45,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
   const userFile = env.KOTODAMA_CONFIG?.trim();
   if (userFile) tree = merge(tree, readYaml(path.resolve(root, userFile)));
   tree = merge(tree, fromEnv(env));
+  tree = merge(tree, httpEnvOverrides(env));
   if (options.overrides) tree = merge(tree, options.overrides);
 
   const parsed = configSchema.safeParse(tree);

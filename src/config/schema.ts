@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LANES, LANE_NAMES } from '../lanes/index.ts';
 import { tunablesSchema } from '../lanes/tunables.ts';
+import { httpConfigSchema, watchdogConfigSchema } from '../ops/config.ts';
 
 const positiveInt = z.number().int().positive();
 
@@ -46,6 +47,10 @@ export const coreConfigShape = {
   attachments: z.strictObject({
     hosts: z.array(z.string().regex(/^[\w.-]+(:\d+)?$|^\[[\d:a-f]+\](:\d+)?$/u, 'use host or host:port')).min(1),
   }),
+  /** `/healthz`, `/readyz`, `/metrics` (and the bot's queue dashboard) on this port; 0 = off. */
+  http: httpConfigSchema,
+  /** When a worker reports not ready: no progress on waiting jobs, or a blocked event loop. */
+  watchdog: watchdogConfigSchema,
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) }),
   discord: z.strictObject({
     /** Secret: only from the DISCORD_TOKEN environment variable. */

@@ -12,4 +12,5 @@ export { OpsMetrics, type JobOutcome, type JobStage, type QueueDepth } from './m
 export { bullmqQueueDepth } from './queue-depth.ts';
 export { notReady, ready, redisCheck, runChecks, type CheckResult, type Readiness, type ReadinessCheck } from './readiness.ts';
 export { startOpsServer, type OpsServer, type OpsServerOptions } from './server.ts';
+export { startBotOps, watchDiscord, type BotOps, type BotOpsOptions } from './bot-ops.ts';
 export { stallWindowMs, Watchdog, type WatchedLane } from './watchdog-probe.ts';

@@ -30,11 +30,20 @@ export interface LaneWorkerDeps {
   readonly logger: Logger;
   /** Called once per finished job (metrics). */
   readonly onFinished?: (event: FinishedJob) => void;
+  /** The running job's lock and how often stalled jobs are looked for (defaults: `LOCK_DURATION_MS`, `STALLED_INTERVAL_MS`). */
+  readonly lock?: LockTimings;
+}
+
+/** How fast a dead worker's job is noticed: its lock expires after `durationMs`, checked every `stalledIntervalMs`. */
+export interface LockTimings {
+  readonly durationMs: number;
+  readonly stalledIntervalMs: number;
 }
 
 export interface FinishedJob {
   readonly lane: string;
-  readonly outcome: 'ok' | 'refused' | 'failed';
+  /** `stalled`: its worker died mid-job more often than allowed (the member was told). */
+  readonly outcome: 'ok' | 'refused' | 'failed' | 'stalled';
   readonly waitMs: number;
   readonly runMs: number;
 }
@@ -119,8 +128,8 @@ export function createLaneWorker(lane: AnyLane, processor: LaneProcessor<z.outpu
     connection: deps.connection,
     prefix: deps.config.redis.prefix,
     concurrency: tunables.concurrency,
-    lockDuration: LOCK_DURATION_MS,
-    stalledInterval: STALLED_INTERVAL_MS,
+    lockDuration: deps.lock?.durationMs ?? LOCK_DURATION_MS,
+    stalledInterval: deps.lock?.stalledIntervalMs ?? STALLED_INTERVAL_MS,
     autorun: false,
   });
   worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
@@ -136,7 +145,7 @@ export function createLaneWorker(lane: AnyLane, processor: LaneProcessor<z.outpu
     await deps.replies
       .publish(envelope.data.reply.queue, reply(lane.name, job.id ?? '', envelope.data, { ok: false, error: failure }))
       .catch((publishError: unknown) => logger.error({ jobId: job.id, err: publishError }, 'could not tell the member about a failed job'));
-    deps.onFinished?.({ lane: lane.name, outcome: 'failed', waitMs: 0, runMs: 0 });
+    deps.onFinished?.({ lane: lane.name, outcome: 'stalled', waitMs: 0, runMs: 0 });
   };
   return worker;
 }

@@ -130,16 +130,6 @@ export class LaneProducer {
     return 'signalled';
   }
 
-  /**
-   * How many jobs are ahead of each waiting job of the lane, and how many run now: one read for all the lane's
-   * placeholders per tick.
-   */
-  async positions(lane: string): Promise<{ positions: Map<string, number>; running: number }> {
-    const queue = this.queue(lane);
-    const [waiting, running] = await Promise.all([queue.getJobs(['prioritized', 'waiting'], 0, 999, true), queue.getActiveCount()]);
-    return { positions: new Map(waiting.flatMap((job, index) => (job?.id ? [[job.id, index] as const] : []))), running };
-  }
-
   /** The lane's queue (created on first use). */
   queue(lane: string): Queue {
     let queue = this.#queues.get(lane);

@@ -44,7 +44,12 @@ export class ReplyPublisher {
   }
 }
 
-export type ReplyHandler = (reply: ReplyEnvelope) => Promise<void>;
+/** Which delivery attempt this is: on the last one, the handler should take any way that gets the answer out. */
+export interface DeliveryAttempt {
+  readonly last: boolean;
+}
+
+export type ReplyHandler = (reply: ReplyEnvelope, attempt: DeliveryAttempt) => Promise<void>;
 
 /**
  * Consumes a replies queue. The handler must be idempotent (a crash after posting but before the
@@ -67,14 +72,14 @@ export function createReplyConsumer(options: {
         logger.error({ jobId: job.id }, 'dropping a malformed reply');
         return;
       }
-      await handler(parsed.data);
+      await handler(parsed.data, { last: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
     },
     { connection, prefix: config.redis.prefix, concurrency: options.concurrency ?? 8 },
   );
   worker.on('error', (error) => logger.error({ err: error }, 'reply consumer error'));
   worker.on('failed', (job, error) => {
     if (job && job.attemptsMade >= (job.opts.attempts ?? 1))
-      logger.error({ jobId: job.id, err: error }, 'a reply could not be delivered and was given up');
+      logger.error({ jobId: job.id, lane: job.data?.lane, err: error }, 'a reply could not be delivered and was given up');
     else logger.warn({ jobId: job?.id, err: error }, 'delivering a reply failed; it will be retried');
   });
   return worker;

@@ -10,7 +10,7 @@ import type { Logger } from '../core/logger.ts';
 import { createRedis } from '../core/redis.ts';
 import type { AnyLane, AnySchema } from '../lanes/lane.ts';
 import { ABORT_CANCELLED, ABORT_SHUTDOWN, type LaneProcessor } from '../lanes/process-context.ts';
-import { createLaneWorker, type FinishedJob } from './lane-worker.ts';
+import { createLaneWorker, type FinishedJob, type LockTimings } from './lane-worker.ts';
 import { cancelChannel, LaneProducer } from './producer.ts';
 import { ReplyPublisher } from './replies.ts';
 
@@ -28,6 +28,8 @@ export interface WorkerHostOptions {
   readonly lanes: readonly ServedLane[];
   readonly logger: Logger;
   readonly onFinished?: (event: FinishedJob) => void;
+  /** Lock timings of the lane workers (tests shorten them; production keeps the defaults). */
+  readonly lock?: LockTimings;
 }
 
 export class WorkerHost {
@@ -56,6 +58,7 @@ export class WorkerHost {
         producer: this.#producer,
         logger: options.logger,
         ...(options.onFinished ? { onFinished: options.onFinished } : {}),
+        ...(options.lock ? { lock: options.lock } : {}),
       };
       this.#workers.set(lane.name, createLaneWorker(lane, processor, deps));
     }

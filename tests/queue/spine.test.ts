@@ -183,7 +183,7 @@ describe('queue spine on the fixture models', () => {
       context,
       reply: route(),
     });
-    expect((await producer.positions('translate')).positions.get(jobId)).toBe(0);
+    expect(await producer.queue('translate').getJobState(jobId)).toBe('prioritized');
     expect(await producer.cancel('translate', jobId)).toBe('removed');
     expect(await producer.queue('translate').getJob(jobId)).toBeUndefined();
   });

@@ -15,9 +15,10 @@ import { coreMessages } from '../../i18n/messages.ts';
 import { localeOf, type Locale, type LocalText } from '../../i18n/text.ts';
 import type { FollowUp } from '../../lanes/chain.ts';
 import type { ActionRow, StepRequest } from '../../lanes/discord.ts';
-import { laneWithRole } from '../../lanes/index.ts';
+import { allLanes, laneWithRole } from '../../lanes/index.ts';
 import type { AnyLane, LaneRole, LaneWithInput } from '../../lanes/lane.ts';
 import type { ResolvedSettings } from '../../lanes/server-settings.ts';
+import { OpsMetrics, startBotOps, watchDiscord, type BotOps } from '../../ops/index.ts';
 import type { JobContext } from '../../queue/envelope.ts';
 import { LaneProducer } from '../../queue/producer.ts';
 import { createReplyConsumer, REPLIES_QUEUE } from '../../queue/replies.ts';
@@ -57,6 +58,9 @@ export class DiscordBot implements BotServices {
   readonly deliverer: Deliverer;
   readonly progress: ProgressTracker;
   readonly redis: Redis;
+  /** Prometheus metrics of this process (served when `http.port` is set). */
+  readonly metrics = new OpsMetrics({ role: 'bot' });
+  #ops?: BotOps;
   readonly #connections: Redis[] = [];
   readonly #shared = new Map<string, unknown>();
   /** Interactions this bot acknowledged through its own REST client (discord.js does not know). */
@@ -80,6 +84,7 @@ export class DiscordBot implements BotServices {
       rest: { api: config.discord.apiUrl },
       allowedMentions: { parse: [], repliedUser: false },
     });
+    watchDiscord(this.metrics, this.client);
     this.redis = this.#redis('producer');
     this.store = new BotStore(this.redis, config.redis.prefix);
     this.settings = new SettingsStore(this.redis, config);
@@ -114,10 +119,19 @@ export class DiscordBot implements BotServices {
       connection: this.#redis('worker'),
       queueName: REPLIES_QUEUE,
       logger: this.logger,
-      handler: (reply) => deliverReply(this, reply),
+      handler: (reply, attempt) => deliverReply(this, reply, attempt),
     });
     await this.#consumer.waitUntilReady();
-    this.logger.info({ user: this.client.user?.tag }, 'discord bot ready');
+    const queues = new Map([...allLanes().map((lane) => [lane.name, lane.queue] as const), [REPLIES_QUEUE, REPLIES_QUEUE] as const]);
+    this.#ops = await startBotOps({
+      config: this.config,
+      logger: this.logger,
+      metrics: this.metrics,
+      client: this.client,
+      redis: this.redis,
+      queues,
+    });
+    this.logger.info({ user: this.client.user?.tag, ...(this.#ops.url ? { http: this.#ops.url } : {}) }, 'discord bot ready');
   }
 
   botId(): string {
@@ -263,6 +277,7 @@ export class DiscordBot implements BotServices {
 
   async close(): Promise<void> {
     await this.#consumer?.close();
+    await this.#ops?.close();
     await this.progress.close();
     await this.client.destroy();
     await this.producer.close();

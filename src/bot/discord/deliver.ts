@@ -34,6 +34,8 @@ export interface Delivery {
   readonly fresh: boolean;
   /** The line added when a voice message had to be sent as an ordinary file. */
   readonly voiceFallbackNote: string;
+  /** The reply job's last attempt: an edit Discord keeps failing is given up for a new message. */
+  readonly lastAttempt?: boolean;
 }
 
 type Body = Record<string, unknown>;
@@ -166,11 +168,36 @@ export class Deliverer {
     } catch (error) {
       const failure = discordFailure(error);
       if (failure === 'forbidden') return this.#dropped(jobId, error);
-      if (failure !== 'gone') throw error;
-      // The placeholder was deleted or the token expired: the answer is posted as a fresh reply, not lost.
-      this.logger.info({ jobId }, 'placeholder gone; posting the answer as a new message');
+      if (failure === 'gone') {
+        // The placeholder was deleted or the token expired: the answer is posted as a fresh reply, not lost.
+        this.logger.info({ jobId }, 'placeholder gone; posting the answer as a new message');
+      } else if (replace && delivery.lastAttempt) {
+        // Every attempt to edit it in failed: a new message reaches the member where the edit could not.
+        this.logger.warn({ jobId, err: error }, 'the placeholder could not be edited; posting the answer as a new message');
+        const followUp = isTokenAlive(target) ? await this.#followUp(target, body, upload) : undefined;
+        if (followUp) return followUp;
+      } else {
+        throw error;
+      }
     }
     return this.#channelPost(delivery, first, body, upload);
+  }
+
+  /** A new message under the interaction (seen where the member asked, even in a DM); undefined if Discord refuses. */
+  async #followUp(
+    target: Extract<DiscordTarget, { kind: 'interaction' }>,
+    body: Body,
+    upload: { files?: RawFile[] },
+  ): Promise<string | undefined> {
+    try {
+      const sent = (await this.#webhooks.post(Routes.webhook(target.applicationId, target.token), { body, auth: false, ...upload })) as {
+        id: string;
+      };
+      return sent.id;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'the follow-up message failed too; trying the channel');
+      return undefined;
+    }
   }
 
   async #channelPost(delivery: Delivery, first: boolean, body: Body, upload: { files?: RawFile[] }): Promise<string> {

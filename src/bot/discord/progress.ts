@@ -15,6 +15,7 @@ import { localTextSchema, pick, type Locale } from '../../i18n/text.ts';
 import { allLanes } from '../../lanes/index.ts';
 import type { ActionRow } from '../../lanes/discord.ts';
 import type { LaneRef } from '../../lanes/lane.ts';
+import { PositionBoard, positionKeys } from '../../queue/position.ts';
 import type { LaneProducer } from '../../queue/producer.ts';
 import { customId } from './custom-id.ts';
 import type { Deliverer } from './deliver.ts';
@@ -63,6 +64,7 @@ export class ProgressTracker {
   readonly #seconds = new Map<string, number>();
   #budget = EDIT_BUDGET_PER_SECOND;
   #timers: NodeJS.Timeout[] = [];
+  #positions: PositionBoard | undefined;
 
   constructor(
     private readonly config: Config,
@@ -82,6 +84,10 @@ export class ProgressTracker {
       this.#events.push(events);
     }
     await Promise.all(this.#events.map((events) => events.waitUntilReady()));
+    // Rank lookups in BullMQ's sorted set, one round trip per lane per tick: the cost follows the placeholders shown,
+    // not the length of the queue.
+    const redis = this.connection();
+    this.#positions = new PositionBoard((lane) => Promise.resolve({ redis, keys: positionKeys(this.producer.queue(lane)) }));
     this.#timers = [
       setInterval(() => void this.#pollPositions(), POSITION_POLL_MS),
       setInterval(() => (this.#budget = EDIT_BUDGET_PER_SECOND), 1_000),
@@ -111,6 +117,7 @@ export class ProgressTracker {
       inflight: Promise.resolve(),
     };
     this.#jobs.set(jobId, tracked);
+    this.#positions?.track(lane.name, jobId);
     tracked.timer = setTimeout(() => this.#flush(jobId, tracked), PLACEHOLDER_DELAY_MS);
   }
 
@@ -120,6 +127,7 @@ export class ProgressTracker {
     if (!tracked) return;
     if (tracked.timer) clearTimeout(tracked.timer);
     this.#jobs.delete(jobId);
+    this.#positions?.untrack(tracked.lane.name, jobId);
     await tracked.inflight.catch(() => undefined);
   }
 
@@ -127,6 +135,7 @@ export class ProgressTracker {
     const tracked = this.#jobs.get(jobId);
     if (!tracked) return;
     tracked.running = true;
+    this.#positions?.untrack(tracked.lane.name, jobId);
     tracked.status = pick(coreMessages.running(tracked.lane.verb), tracked.locale);
     this.#schedule(jobId, tracked);
   }
@@ -178,23 +187,23 @@ export class ProgressTracker {
       .catch((error: unknown) => this.logger.debug({ err: error }, 'placeholder update failed'));
   }
 
-  /** Queue positions, read once per lane for all its waiting placeholders. */
+  /** Queue positions, read once per lane for all its waiting placeholders; a placeholder is edited only on change. */
   async #pollPositions(): Promise<void> {
-    const waiting = [...this.#jobs].filter(([, tracked]) => !tracked.running);
-    const lanes = new Set(waiting.map(([, tracked]) => tracked.lane.name));
-    for (const lane of lanes) {
-      try {
-        const { positions, running } = await this.producer.positions(lane);
-        for (const [jobId, tracked] of waiting) {
-          if (tracked.lane.name !== lane) continue;
-          const ahead = positions.get(jobId);
-          if (ahead === undefined) continue;
-          tracked.status = pick(coreMessages.waiting(ahead, running), tracked.locale);
-          this.#schedule(jobId, tracked);
-        }
-      } catch (error) {
-        this.logger.debug({ err: error }, 'queue positions unavailable');
-      }
+    const board = this.#positions;
+    if (!board || ![...this.#jobs.values()].some((tracked) => !tracked.running)) return;
+    try {
+      await board.refresh();
+    } catch (error) {
+      this.logger.debug({ err: error }, 'queue positions unavailable');
+      return;
+    }
+    for (const [jobId, tracked] of this.#jobs) {
+      const position = board.get(jobId);
+      if (tracked.running || position?.state !== 'waiting') continue;
+      const status = pick(coreMessages.waiting(position.ahead, position.running), tracked.locale);
+      if (status === tracked.status) continue;
+      tracked.status = status;
+      this.#schedule(jobId, tracked);
     }
   }
 

@@ -8,12 +8,14 @@ import { pick } from '../../i18n/text.ts';
 import { laneNamed } from '../../lanes/index.ts';
 import type { DiscordReply } from '../../lanes/discord.ts';
 import type { ReplyEnvelope } from '../../queue/envelope.ts';
+import type { DeliveryAttempt } from '../../queue/replies.ts';
 import { laneJobId } from '../../queue/job-id.ts';
 import type { DiscordBot } from './app.ts';
 import { botMessages } from './messages.ts';
 import { discordTargetSchema } from './target.ts';
 
-export async function deliverReply(bot: DiscordBot, reply: ReplyEnvelope): Promise<void> {
+/** Delivers one reply; on the last `attempt`, an answer that cannot be edited into its placeholder is posted anew. */
+export async function deliverReply(bot: DiscordBot, reply: ReplyEnvelope, attempt: DeliveryAttempt = { last: false }): Promise<void> {
   const parsedTarget = discordTargetSchema.safeParse(reply.target);
   const lane = laneNamed(reply.lane);
   if (!parsedTarget.success || !lane) {
@@ -50,7 +52,9 @@ export async function deliverReply(bot: DiscordBot, reply: ReplyEnvelope): Promi
     target,
     reply: rendered,
     fresh: owner !== reply.jobId,
+    lastAttempt: attempt.last,
     voiceFallbackNote: pick(botMessages.voiceFallback, locale),
   });
+  if (reply.requestedAt) bot.metrics.observeStage(lane.name, 'end_to_end', Date.now() - reply.requestedAt);
   if (reply.outcome.ok) await lane.discord?.delivered?.(result, { userId: reply.context.userId, jobId: reply.jobId }, bot);
 }
