@@ -121,6 +121,6 @@ describe('split deployment (npm run worker + npm run bot)', () => {
   it('GIVEN an unknown lane THEN the worker refuses with the list of lanes', async () => {
     const result = await runScript('src/worker.ts', ['--lanes', 'faq,sing'], { env: { KOTODAMA_PROFILE: 'fixtures', REDIS_URL } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('Unknown lane(s) sing. Lanes: faq, translate, transcribe, generate, booking');
+    expect(result.stderr).toContain('Unknown lane(s) sing. Lanes: faq, translate, transcribe, generate, speak, booking');
   });
 });
