@@ -7,6 +7,8 @@ const OUTCOMES: Readonly<Record<FinishedJob['outcome'], JobOutcome>> = {
   refused: 'refused',
   failed: 'failed',
   stalled: 'stalled',
+  cancelled: 'cancelled',
+  timeout: 'timeout',
 };
 
 /** The `onFinished` callback of a `WorkerHost` that records each job in `metrics`. */

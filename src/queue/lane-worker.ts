@@ -16,7 +16,7 @@ import { localeOf } from '../i18n/text.ts';
 import { nextStep } from '../lanes/chain.ts';
 import { laneNamed } from '../lanes/index.ts';
 import type { AnyLane, AnySchema } from '../lanes/lane.ts';
-import { ABORT_SHUTDOWN, ABORT_TIMEOUT, type LaneProcessor, type LaneProgress } from '../lanes/process-context.ts';
+import { ABORT_SHUTDOWN, ABORT_TIMEOUT, abortReason, type LaneProcessor, type LaneProgress } from '../lanes/process-context.ts';
 import { jobEnvelopeSchema, type JobEnvelope, type ReplyEnvelope, type ReplyError } from './envelope.ts';
 import { assertTextFits, type LaneProducer } from './producer.ts';
 import type { ReplyPublisher } from './replies.ts';
@@ -43,7 +43,7 @@ export interface LockTimings {
 export interface FinishedJob {
   readonly lane: string;
   /** `stalled`: its worker died mid-job more often than allowed (the member was told). */
-  readonly outcome: 'ok' | 'refused' | 'failed' | 'stalled';
+  readonly outcome: 'ok' | 'refused' | 'failed' | 'stalled' | 'cancelled' | 'timeout';
   readonly waitMs: number;
   readonly runMs: number;
 }
@@ -69,11 +69,16 @@ export function createLaneWorker(lane: AnyLane, processor: LaneProcessor<z.outpu
     const data = envelope.data;
     const jobId = job.id ?? '';
     const started = Date.now();
+    const timeout = new AbortController();
+    /** Why the job stopped early, if it did: counted apart from failures. */
+    const stopped = (): FinishedJob['outcome'] | undefined => {
+      const why = signal?.aborted ? abortReason(signal) : timeout.signal.aborted ? abortReason(timeout.signal) : undefined;
+      return why === 'cancelled' || why === 'timeout' ? why : undefined;
+    };
     try {
       const input = lane.input.safeParse(data.input);
       if (!input.success) throw new UserError('bad_request', coreMessages.badRequest(formatZodIssues(input.error.issues)));
       assertTextFits(lane, input.data, deps.config.limits.maxTextChars);
-      const timeout = new AbortController();
       const timer = setTimeout(() => timeout.abort(ABORT_TIMEOUT), tunables.timeoutSec * 1000);
       const jobSignal = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
       let result: unknown;
@@ -95,7 +100,7 @@ export function createLaneWorker(lane: AnyLane, processor: LaneProcessor<z.outpu
       const parsed: unknown = lane.result.parse(result);
       const next = await queueNext(lane, data, parsed, deps);
       await deps.replies.publish(data.reply.queue, reply(lane.name, jobId, data, { ok: true, result: parsed }, next));
-      finished(job, 'ok', started);
+      finished(job, stopped() ?? 'ok', started);
       return parsed;
     } catch (error) {
       if (signal?.aborted && signal.reason === ABORT_SHUTDOWN) return await handBack(job, token);
@@ -106,7 +111,7 @@ export function createLaneWorker(lane: AnyLane, processor: LaneProcessor<z.outpu
       }
       const failure = failureOf(error, logger, jobId);
       await deps.replies.publish(data.reply.queue, reply(lane.name, jobId, data, { ok: false, error: failure }));
-      finished(job, isUserError(error) ? 'refused' : 'failed', started);
+      finished(job, stopped() ?? (isUserError(error) ? 'refused' : 'failed'), started);
       throw isUserError(error) ? new UnrecoverableError(error.message) : error;
     }
   };

@@ -47,6 +47,8 @@ export class ReplyPublisher {
 /** Which delivery attempt this is: on the last one, the handler should take any way that gets the answer out. */
 export interface DeliveryAttempt {
   readonly last: boolean;
+  /** When the worker published the reply (ms since the epoch): the delivery stage starts there. */
+  readonly publishedAt?: number;
 }
 
 export type ReplyHandler = (reply: ReplyEnvelope, attempt: DeliveryAttempt) => Promise<void>;
@@ -72,7 +74,7 @@ export function createReplyConsumer(options: {
         logger.error({ jobId: job.id }, 'dropping a malformed reply');
         return;
       }
-      await handler(parsed.data, { last: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
+      await handler(parsed.data, { last: job.attemptsMade + 1 >= (job.opts.attempts ?? 1), publishedAt: job.timestamp });
     },
     { connection, prefix: config.redis.prefix, concurrency: options.concurrency ?? 8 },
   );

@@ -34,4 +34,19 @@ describe('npm start with an operations port', () => {
     await waitFor(async () => ((await status(`http://127.0.0.1:${port + 1}/readyz`)) === 200 ? true : undefined), 20_000, 'worker /readyz');
     expect(await status(`http://127.0.0.1:${port}/readyz`)).toBe(200);
   });
+
+  it("GIVEN an answered /ask THEN the bot's metrics have its delivery and end-to-end times", async () => {
+    const record = bot.server.slashCommand({ name: 'ask', options: [{ name: 'question', value: 'How do I use this bot?' }] });
+    const metrics = await waitFor(
+      async () => {
+        const body = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+        return /stage="end_to_end"/u.test(body) ? body : undefined;
+      },
+      30_000,
+      'the answer in the bot metrics',
+    );
+    expect(record.response?.type).toBe(5);
+    expect(metrics).toMatch(/kotodama_job_stage_seconds_count\{[^}]*stage="delivery"[^}]*\} [1-9]/u);
+    expect(metrics).toMatch(/kotodama_job_stage_seconds_count\{[^}]*stage="end_to_end"[^}]*\} [1-9]/u);
+  });
 });

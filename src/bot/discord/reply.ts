@@ -55,6 +55,7 @@ export async function deliverReply(bot: DiscordBot, reply: ReplyEnvelope, attemp
     lastAttempt: attempt.last,
     voiceFallbackNote: pick(botMessages.voiceFallback, locale),
   });
+  if (attempt.publishedAt) bot.metrics.observeStage(lane.name, 'delivery', Date.now() - attempt.publishedAt);
   if (reply.requestedAt) bot.metrics.observeStage(lane.name, 'end_to_end', Date.now() - reply.requestedAt);
   if (reply.outcome.ok) await lane.discord?.delivered?.(result, { userId: reply.context.userId, jobId: reply.jobId }, bot);
 }
