@@ -4,10 +4,13 @@
  * (out of memory, a native crash), it is started again with backoff; queued jobs simply wait for it.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Logger } from '../core/logger.ts';
 
 const WORKER_ENTRY = fileURLToPath(new URL('../worker.ts', import.meta.url));
+/** tsx, resolved from this project (not the working directory, which may be anywhere). */
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const MAX_BACKOFF_MS = 30_000;
 
 export interface SpawnedWorker {
@@ -22,12 +25,14 @@ export interface SpawnedWorker {
 function launch(
   lanes: readonly string[],
   env: NodeJS.ProcessEnv,
+  logger: Logger,
 ): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> } {
   const child = fork(WORKER_ENTRY, ['--lanes', lanes.join(',')], {
     env,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', TSX],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
+  logger.info({ workerPid: child.pid, lanes }, 'worker process started');
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const ready = new Promise<void>((resolve, reject) => {
     child.on('message', (message: unknown) => {
@@ -40,7 +45,7 @@ function launch(
 
 /** Starts the worker process and resolves once its models are loaded and it takes jobs. */
 export async function spawnWorker(lanes: readonly string[], env: NodeJS.ProcessEnv, logger: Logger): Promise<SpawnedWorker> {
-  let current = launch(lanes, env);
+  let current = launch(lanes, env, logger);
   await current.ready;
   let stopping = false;
   let backoff = 1_000;
@@ -52,7 +57,7 @@ export async function spawnWorker(lanes: readonly string[], env: NodeJS.ProcessE
       await new Promise((resolve) => setTimeout(resolve, backoff).unref());
       if (stopping) return;
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-      current = launch(lanes, env);
+      current = launch(lanes, env, logger);
       await current.ready.then(() => (backoff = 1_000)).catch(() => undefined);
     }
   };

@@ -1,0 +1,56 @@
+/**
+ * A new owner's first `npm start`: the token only in `.env`, started from that folder. It connects to Discord (the
+ * project's Discord-protocol test server) and a failed start leaves no process behind.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/index.ts';
+import { FakeDiscord } from '../discord-server/index.ts';
+import { cleanupRedis, REDIS_URL, waitFor } from '../helpers/env.ts';
+import { alive, startInFolder, workerPids, type Started } from './first-run-helpers.ts';
+
+/** Only the FAQ lane: a start is cheap and still forks a worker. */
+const FAQ_ONLY = { lanes: { translate: { enabled: false }, transcribe: { enabled: false }, generate: { enabled: false } } };
+
+let server: FakeDiscord;
+const started: Started[] = [];
+
+beforeAll(async () => {
+  server = new FakeDiscord();
+  await server.start();
+});
+
+afterAll(async () => {
+  for (const run of started) {
+    run.child.kill('SIGKILL');
+    await cleanupRedis(loadConfig({ env: { REDIS_URL }, overrides: { redis: { prefix: run.prefix } } }));
+  }
+  await server.close();
+});
+
+function start(dotenv: Record<string, string>): Started {
+  const run = startInFolder({ DISCORD_API_URL: server.apiUrl, ...dotenv }, FAQ_ONLY);
+  started.push(run);
+  return run;
+}
+
+describe('npm start on a fresh install', () => {
+  it('GIVEN DISCORD_TOKEN only in .env THEN it connects to Discord instead of opening the terminal chat', async () => {
+    const run = start({ DISCORD_TOKEN: server.token });
+    await Promise.race([
+      waitFor(() => run.output().includes('discord bot ready'), 90_000, 'bot ready'),
+      run.exited.then((code) => Promise.reject(new Error(`exited ${code}:\n${run.output()}`))),
+    ]);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  }, 120_000);
+
+  it('GIVEN a bad token in .env THEN it says the token was rejected, exits 1 and leaves no worker running', async () => {
+    const run = start({ DISCORD_TOKEN: 'MTIz.bad.token' });
+    const code = await run.exited;
+    expect(code, run.output()).toBe(1);
+    expect(run.output()).toContain('Discord rejected DISCORD_TOKEN');
+    const pids = workerPids(run.output());
+    expect(pids.length, run.output()).toBeGreaterThan(0);
+    await waitFor(() => pids.every((pid) => !alive(pid)), 15_000, 'workers gone');
+  }, 120_000);
+});
