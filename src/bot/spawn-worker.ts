@@ -33,7 +33,18 @@ function launch(
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   logger.info({ workerPid: child.pid, lanes }, 'worker process started');
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // Whatever ends this process (a failed start, process.exit), the worker goes too; it also exits by itself when
+  // the IPC channel closes (a killed parent), see `onShutdown`.
+  const killOnExit = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  };
+  process.once('exit', killOnExit);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      process.removeListener('exit', killOnExit);
+      resolve(code);
+    }),
+  );
   const ready = new Promise<void>((resolve, reject) => {
     child.on('message', (message: unknown) => {
       if ((message as { type?: string } | null)?.type === 'ready') resolve();

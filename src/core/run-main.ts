@@ -1,12 +1,14 @@
 /**
- * Entry-point wrapper: reads `.env` first, then runs `main`; an operator-facing problem (bad config, no Redis)
+ * Entry-point wrapper: reads `.env` first (and, in a forked worker, exits with its parent), then runs `main`; an operator-facing problem (bad config, no Redis)
  * prints one clear message and exits 1.
  */
 import { ConfigError } from '../config/index.ts';
 import { loadEnvFile } from './env-file.ts';
 import { isUserError, OperatorError } from './errors.ts';
+import { exitWithParent } from './shutdown.ts';
 
 export function runMain(main: () => Promise<void>): void {
+  exitWithParent();
   try {
     loadEnvFile();
   } catch (error) {

@@ -40,8 +40,11 @@ describe('npm start on a fresh install', () => {
       waitFor(() => run.output().includes('discord bot ready'), 90_000, 'bot ready'),
       run.exited.then((code) => Promise.reject(new Error(`exited ${code}:\n${run.output()}`))),
     ]);
+    const pids = workerPids(run.output());
+    expect(pids.length).toBeGreaterThan(0);
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
+    expect(pids.filter(alive)).toEqual([]);
   }, 120_000);
 
   it('GIVEN a bad token in .env THEN it says the token was rejected, exits 1 and leaves no worker running', async () => {
@@ -53,4 +56,15 @@ describe('npm start on a fresh install', () => {
     expect(pids.length, run.output()).toBeGreaterThan(0);
     await waitFor(() => pids.every((pid) => !alive(pid)), 15_000, 'workers gone');
   }, 120_000);
+
+  it('GIVEN a running start WHEN its process is killed outright THEN its workers exit by themselves', async () => {
+    const run = start({ DISCORD_TOKEN: server.token });
+    await waitFor(() => run.output().includes('discord bot ready'), 90_000, 'bot ready');
+    const pids = workerPids(run.output());
+    expect(pids.length).toBeGreaterThan(0);
+    expect(pids.every(alive)).toBe(true);
+    run.child.kill('SIGKILL');
+    await run.exited;
+    await waitFor(() => pids.every((pid) => !alive(pid)), 40_000, 'orphaned workers gone');
+  }, 150_000);
 });
