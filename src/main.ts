@@ -1,11 +1,12 @@
 /**
- * `npm start`: everything on one machine — workers in a child process plus the front end: the Discord
+ * `npm start`: everything on one machine — worker processes (one per lane group, `workers.layout`) plus the front end: the Discord
  * bot when DISCORD_TOKEN is set, otherwise the local terminal chat. `npm run bot` (`--bot-only`)
  * runs the front end alone, against workers started elsewhere with `npm run worker`.
  */
 import { LocalSession, runTerminal } from './bot/local/index.ts';
-import { spawnWorker, type SpawnedWorker } from './bot/spawn-worker.ts';
+import { spawnWorkers, type SpawnedWorker } from './bot/spawn-worker.ts';
 import { loadConfig } from './config/index.ts';
+import { workerGroups } from './config/workers.ts';
 import { DiscordBot } from './bot/discord/app.ts';
 import { createLogger } from './core/logger.ts';
 import { assertRedisReachable } from './core/redis.ts';
@@ -22,16 +23,20 @@ runMain(async () => {
   const logger = createLogger({ level: logLevel });
   await assertRedisReachable(config.redis);
 
-  let worker: SpawnedWorker | undefined;
+  let workers: SpawnedWorker[] = [];
   if (!botOnly) {
-    const lanes = LANE_NAMES.filter((lane) => config.lanes[lane].enabled);
-    worker = await spawnWorker(lanes, { ...process.env, LOG_LEVEL: logLevel }, logger);
+    const groups = workerGroups(
+      config.workers,
+      LANE_NAMES.filter((lane) => config.lanes[lane].enabled),
+    );
+    workers = await spawnWorkers(groups, { ...process.env, LOG_LEVEL: logLevel }, logger);
   }
+  const stopWorkers = () => Promise.all(workers.map((worker) => worker.stop()));
   if (config.discord.token) {
     const bot = new DiscordBot(config, logger);
     onShutdown(async () => {
       await bot.close();
-      await worker?.stop();
+      await stopWorkers();
     });
     await bot.start(config.discord.token);
     return;
@@ -40,7 +45,7 @@ runMain(async () => {
   await session.ready();
   const shutdown = async () => {
     await session.close();
-    await worker?.stop();
+    await stopWorkers();
   };
   onShutdown(shutdown);
   await runTerminal(session, { input: process.stdin, output: process.stdout, interactive });

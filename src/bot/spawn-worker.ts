@@ -1,7 +1,8 @@
 /**
- * `npm start` on one machine: the workers run in a child process, so ONNX inference (which blocks its
- * thread) never stalls the process that talks to Discord or the terminal. If the worker process dies
- * (out of memory, a native crash), it is started again with backoff; queued jobs simply wait for it.
+ * `npm start` on one machine: the workers run in child processes, one per lane group (`workers.layout`), so ONNX
+ * inference (which blocks its thread) never stalls the process that talks to Discord or the terminal, nor a lane
+ * in another group. If a worker process dies (out of memory, a native crash), it is started again with backoff;
+ * queued jobs simply wait for it.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -83,4 +84,13 @@ export async function spawnWorker(lanes: readonly string[], env: NodeJS.ProcessE
       await exited;
     },
   };
+}
+
+/** Starts one worker process per lane group; resolves once every one is ready. */
+export async function spawnWorkers(
+  groups: readonly (readonly string[])[],
+  env: NodeJS.ProcessEnv,
+  logger: Logger,
+): Promise<SpawnedWorker[]> {
+  return Promise.all(groups.map((lanes) => spawnWorker(lanes, env, logger)));
 }

@@ -73,7 +73,7 @@ export class ModelRuntime {
       dtype: spec.dtype,
       device: spec.device,
       local_files_only: !models.allowRemote,
-      ...(models.threads > 0 ? { session_options: { intraOpNumThreads: models.threads, interOpNumThreads: 1 } } : {}),
+      session_options: sessionOptions(models),
       ...(onProgress ? { progress_callback: onProgress } : {}),
     };
     try {
@@ -93,4 +93,18 @@ export class ModelRuntime {
       if (settled.status === 'fulfilled') await (settled.value as { dispose?: () => Promise<unknown> }).dispose?.();
     }
   }
+}
+
+/**
+ * onnxruntime session options from `models`: intra-op threads (0 = its own choice) and, unless `spinning`, threads
+ * that sleep between operations instead of busy-waiting (session config entries, passed through as `extra`).
+ */
+export function sessionOptions(
+  models: Pick<Config['models'], 'threads' | 'spinning'>,
+): NonNullable<PretrainedModelOptions['session_options']> {
+  const spinning = models.spinning ? '1' : '0';
+  return {
+    ...(models.threads > 0 ? { intraOpNumThreads: models.threads, interOpNumThreads: 1 } : {}),
+    extra: { session: { intra_op: { allow_spinning: spinning }, inter_op: { allow_spinning: spinning } } },
+  };
 }

@@ -27,8 +27,11 @@ afterAll(async () => {
   await server.close();
 });
 
-function start(dotenv: Record<string, string>): Started {
-  const run = startInFolder({ DISCORD_API_URL: server.apiUrl, ...dotenv }, FAQ_ONLY);
+/** FAQ and translation: two worker processes with the default layout. */
+const TWO_LANES = { lanes: { transcribe: { enabled: false }, generate: { enabled: false } } };
+
+function start(dotenv: Record<string, string>, config: Record<string, unknown> = FAQ_ONLY): Started {
+  const run = startInFolder({ DISCORD_API_URL: server.apiUrl, ...dotenv }, config);
   started.push(run);
   return run;
 }
@@ -57,11 +60,13 @@ describe('npm start on a fresh install', () => {
     await waitFor(() => pids.every((pid) => !alive(pid)), 15_000, 'workers gone');
   }, 120_000);
 
-  it('GIVEN a running start WHEN its process is killed outright THEN its workers exit by themselves', async () => {
-    const run = start({ DISCORD_TOKEN: server.token });
+  it('GIVEN two lanes WHEN started THEN each has its own worker process, and a killed start leaves none', async () => {
+    const run = start({ DISCORD_TOKEN: server.token }, TWO_LANES);
     await waitFor(() => run.output().includes('discord bot ready'), 90_000, 'bot ready');
     const pids = workerPids(run.output());
-    expect(pids.length).toBeGreaterThan(0);
+    expect(pids).toHaveLength(2);
+    expect(run.output()).toMatch(/"lanes":\["faq"\][^\n]*worker process started/u);
+    expect(run.output()).toMatch(/"lanes":\["translate"\][^\n]*worker process started/u);
     expect(pids.every(alive)).toBe(true);
     run.child.kill('SIGKILL');
     await run.exited;
