@@ -5,6 +5,7 @@
  */
 import { LocalSession, runTerminal } from './bot/local/index.ts';
 import { spawnWorkers, type SpawnedWorker } from './bot/spawn-worker.ts';
+import { createStatusReporter } from './bot/startup-report.ts';
 import { loadConfig } from './config/index.ts';
 import { workerGroups } from './config/workers.ts';
 import { DiscordBot } from './bot/discord/app.ts';
@@ -23,13 +24,22 @@ runMain(async () => {
   const logger = createLogger({ level: logLevel });
   await assertRedisReachable(config.redis);
 
+  // Workers start now and the front end with them: each lane answers as soon as its own worker and models are in.
   let workers: SpawnedWorker[] = [];
   if (!botOnly) {
     const groups = workerGroups(
       config.workers,
       LANE_NAMES.filter((lane) => config.lanes[lane].enabled),
     );
-    workers = await spawnWorkers(groups, { ...process.env, LOG_LEVEL: logLevel }, logger);
+    workers = spawnWorkers(groups, {
+      env: { ...process.env, LOG_LEVEL: logLevel },
+      logger,
+      onStatus: createStatusReporter(logger, { plain: !config.discord.token || Boolean(process.stderr.isTTY) }),
+    });
+    Promise.all(workers.map((worker) => worker.ready())).catch((error: unknown) => {
+      process.stderr.write(`kotodama: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    });
   }
   const stopWorkers = () => Promise.all(workers.map((worker) => worker.stop()));
   if (config.discord.token) {

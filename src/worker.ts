@@ -1,15 +1,14 @@
 /**
- * `npm run worker -- --lanes faq,translate` (default: every enabled lane). Loads each lane's models once, before
- * taking jobs, then serves the lanes until SIGINT/SIGTERM.
+ * `npm run worker -- --lanes faq,translate` (default: every enabled lane). Takes jobs at once and loads each lane's
+ * models behind them (a lane answers once its own models are in), then serves the lanes until SIGINT/SIGTERM.
  */
-import { createProgressPrinter } from './cli/progress.ts';
 import { loadConfig } from './config/index.ts';
 import { parseLanes } from './core/args.ts';
 import { createLogger } from './core/logger.ts';
 import { assertRedisReachable, createRedis } from './core/redis.ts';
 import { runMain } from './core/run-main.ts';
 import { onShutdown } from './core/shutdown.ts';
-import { modelStatus } from './inference/models.ts';
+import { formatLaneStatus, prepareLane, type LaneStatus } from './inference/prepare.ts';
 import { ModelRuntime } from './inference/runtime.ts';
 import { allLanes, LANE_NAMES } from './lanes/index.ts';
 import { WorkerHost, type ServedLane } from './queue/worker-host.ts';
@@ -23,33 +22,31 @@ runMain(async () => {
 
   const runtime = new ModelRuntime({ models: config.models, logger });
   const lanes = allLanes().filter((lane) => names.includes(lane.name));
-  for (const lane of lanes) {
-    for (const spec of lane.models(config)) {
-      try {
-        // A first start downloads the models: say so and show progress instead of sitting silent.
-        const present = (await modelStatus(spec)).complete;
-        if (!present && config.models.allowRemote)
-          logger.warn({ lane: lane.name, model: spec.model }, 'model not downloaded yet: downloading it now');
-        await runtime.load(spec, present ? undefined : createProgressPrinter(process.stderr));
-      } catch (error) {
-        // A missing model must not stop the other lanes: its jobs get a clear message instead.
-        logger.warn({ lane: lane.name, model: spec.model, err: error }, 'model not loaded; jobs of this lane will report it');
-      }
-    }
-  }
   // Lanes keep server FAQs, misses, embeddings, conversations in Redis; one connection serves them all.
   const redis = createRedis(config.redis, 'worker');
   const served: ServedLane[] = [];
   for (const lane of lanes) served.push({ lane, processor: await lane.createProcessor({ config, runtime, logger, redis }) });
+  // Models load while the lanes already take jobs: a lane is ready when its own models are (lanes ready one by one),
+  // and a job for a model still downloading is told how far it is. npm start prints the statuses it gets over IPC.
+  const report = (status: LaneStatus) => {
+    if (process.send) process.send(status);
+    else if (status.state === 'missing') logger.warn(formatLaneStatus(status));
+    else logger.info(formatLaneStatus(status));
+  };
+  // Started before the lanes take jobs, so that a job never starts an untracked download of its own.
+  const preparing = (async () => {
+    for (const lane of lanes) await prepareLane(lane, config, runtime, report);
+  })();
   const host = new WorkerHost({ config, lanes: served, logger });
   await host.start();
   logger.info({ lanes: names }, 'worker ready');
   process.send?.({ type: 'ready', lanes: names });
-
   onShutdown(async (signal) => {
     logger.info({ signal }, 'worker shutting down');
     await host.close();
     await redis.quit().catch(() => redis.disconnect());
     await runtime.dispose();
   });
+
+  await preparing;
 });

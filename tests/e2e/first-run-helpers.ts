@@ -4,7 +4,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -75,4 +77,49 @@ export function alive(pid: number): boolean {
 /** The worker process ids `npm start` logged (`workerPid` on its "worker process started" lines). */
 export function workerPids(output: string): number[] {
   return [...output.matchAll(/"workerPid":(\d+)/gu)].map((match) => Number(match[1]));
+}
+
+/** A Hub-shaped server (`/<model>/resolve/<rev>/<file>`) over the fixture models, sending at most `bytesPerSecond`. */
+export async function startHub(bytesPerSecond: number): Promise<{ url: string; close: () => Promise<void> }> {
+  const root = path.join(PROJECT_ROOT, 'tests/fixtures/models');
+  const sockets = new Set<Socket>();
+  const server = createServer((request, response) => {
+    const match = /^\/([^/]+)\/resolve\/[^/]+\/(.+)$/u.exec(request.url ?? '');
+    const file = match ? path.join(root, match[1] ?? '', decodeURIComponent(match[2] ?? '')) : '';
+    if (!match || !file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    const body = readFileSync(file);
+    response.writeHead(200, { 'content-length': body.byteLength });
+    if (request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    const chunk = Math.max(1, Math.round(bytesPerSecond / 10));
+    let at = 0;
+    const timer = setInterval(() => {
+      response.write(body.subarray(at, at + chunk));
+      at += chunk;
+      if (at >= body.byteLength) {
+        clearInterval(timer);
+        response.end();
+      }
+    }, 100);
+    response.on('close', () => clearInterval(timer));
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return {
+    url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -2,11 +2,15 @@
  * A new owner's first `npm start`: the token only in `.env`, started from that folder. It connects to Discord (the
  * project's Discord-protocol test server) and a failed start leaves no process behind.
  */
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/index.ts';
+import { loadConfig, PROJECT_ROOT } from '../../src/config/index.ts';
 import { FakeDiscord } from '../discord-server/index.ts';
 import { cleanupRedis, REDIS_URL, waitFor } from '../helpers/env.ts';
-import { alive, startInFolder, workerPids, type Started } from './first-run-helpers.ts';
+import { runScript } from '../helpers/spawn.ts';
+import { alive, startHub, startInFolder, workerPids, type Started } from './first-run-helpers.ts';
 
 /** Only the FAQ lane: a start is cheap and still forks a worker. */
 const FAQ_ONLY = { lanes: { translate: { enabled: false }, transcribe: { enabled: false }, generate: { enabled: false } } };
@@ -71,5 +75,44 @@ describe('npm start on a fresh install', () => {
     run.child.kill('SIGKILL');
     await run.exited;
     await waitFor(() => pids.every((pid) => !alive(pid)), 40_000, 'orphaned workers gone');
+  }, 150_000);
+});
+
+describe('lanes ready one by one', () => {
+  it('GIVEN the FAQ model present and the translation model downloading THEN FAQ answers and translation says how far it is', async () => {
+    const hub = await startHub(4_000); // the translation model (≈ 300 kB) takes over a minute
+    const dir = mkdtempSync(path.join(tmpdir(), 'kotodama-first-models-'));
+    cpSync(path.join(PROJECT_ROOT, 'tests/fixtures/models/tiny-random-bert'), path.join(dir, 'tiny-random-bert'), { recursive: true });
+    const configFile = path.join(dir, 'config.yaml');
+    writeFileSync(configFile, 'lanes:\n  transcribe: { enabled: false }\n  generate: { enabled: false }\n');
+    const prefix = `test-first-${Date.now()}`;
+    try {
+      const result = await runScript('src/main.ts', [], {
+        env: {
+          KOTODAMA_PROFILE: 'fixtures',
+          KOTODAMA_CONFIG: configFile,
+          KOTODAMA_REDIS_PREFIX: prefix,
+          KOTODAMA_OFFLINE: '0',
+          MODELS_DIR: dir,
+          HF_ENDPOINT: hub.url,
+          KOTODAMA_LANGUAGE: 'en',
+          REDIS_URL,
+        },
+        input: '/translate de good morning\n/ask how do I use this bot?\n',
+        timeoutMs: 120_000,
+      });
+      expect(result.stdout, result.stderr).toMatch(/The model tiny-random-marian-en-de is still downloading( \(\d+%\))?; try again in/u);
+      expect(result.stdout).toContain('FAQ: How do I use this bot?');
+      // One plain line per lane on start-up; no JSON, no stack traces.
+      expect(result.stderr).toMatch(/^faq: ready \(tiny-random-bert, \d+ s\)$/mu);
+      expect(result.stderr).toMatch(/^translate: downloading tiny-random-marian-en-de \(/mu);
+      expect(result.stderr).not.toMatch(/^\s+at /mu);
+      expect(result.stderr).not.toContain('{"level"');
+      expect(result.code).toBe(1); // piped input: one request failed (the translation)
+      expect(result.stderr).toContain('1 of 2 requests failed');
+    } finally {
+      await hub.close();
+      await cleanupRedis(loadConfig({ env: { REDIS_URL }, overrides: { redis: { prefix } } }));
+    }
   }, 150_000);
 });
