@@ -9,6 +9,7 @@ import { createStatusReporter } from './bot/startup-report.ts';
 import { loadConfig } from './config/index.ts';
 import { workerGroups } from './config/workers.ts';
 import { DiscordBot } from './bot/discord/app.ts';
+import { registerIfChanged } from './bot/discord/register-on-start.ts';
 import { createLogger } from './core/logger.ts';
 import { assertRedisReachable } from './core/redis.ts';
 import { runMain } from './core/run-main.ts';
@@ -26,6 +27,7 @@ runMain(async () => {
 
   // Workers start now and the front end with them: each lane answers as soon as its own worker and models are in.
   let workers: SpawnedWorker[] = [];
+  let stopping = false;
   if (!botOnly) {
     const groups = workerGroups(
       config.workers,
@@ -36,12 +38,19 @@ runMain(async () => {
       logger,
       onStatus: createStatusReporter(logger, { plain: !config.discord.token || Boolean(process.stderr.isTTY) }),
     });
-    Promise.all(workers.map((worker) => worker.ready())).catch((error: unknown) => {
-      process.stderr.write(`kotodama: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    });
+    Promise.all(workers.map((worker) => worker.ready())).then(
+      () => logger.info({ processes: workers.length }, 'workers ready'),
+      (error: unknown) => {
+        if (stopping) return; // stopped before it was ready: not a failure
+        process.stderr.write(`kotodama: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
   }
-  const stopWorkers = () => Promise.all(workers.map((worker) => worker.stop()));
+  const stopWorkers = () => {
+    stopping = true;
+    return Promise.all(workers.map((worker) => worker.stop()));
+  };
   if (config.discord.token) {
     const bot = new DiscordBot(config, logger);
     onShutdown(async () => {
@@ -49,6 +58,7 @@ runMain(async () => {
       await stopWorkers();
     });
     await bot.start(config.discord.token);
+    if (config.discord.registerCommands) await registerIfChanged(config, config.discord.token, logger);
     return;
   }
   const session = new LocalSession(config, logger);

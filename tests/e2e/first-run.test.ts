@@ -47,6 +47,12 @@ describe('npm start on a fresh install', () => {
       waitFor(() => run.output().includes('discord bot ready'), 90_000, 'bot ready'),
       run.exited.then((code) => Promise.reject(new Error(`exited ${code}:\n${run.output()}`))),
     ]);
+    // The commands were registered by themselves (globally: no DISCORD_GUILD_ID).
+    await waitFor(() => run.output().includes('slash commands'), 30_000, 'registration');
+    expect(run.output()).toMatch(/registered \d+ slash commands globally/u);
+    const names = server.state.commands('global').map((command) => command.name);
+    expect(names).toContain('help');
+    expect(names.length).toBeGreaterThan(5);
     const pids = workerPids(run.output());
     expect(pids.length).toBeGreaterThan(0);
     run.child.kill('SIGTERM');
@@ -66,7 +72,9 @@ describe('npm start on a fresh install', () => {
 
   it('GIVEN two lanes WHEN started THEN each has its own worker process, and a killed start leaves none', async () => {
     const run = start({ DISCORD_TOKEN: server.token }, TWO_LANES);
-    await waitFor(() => run.output().includes('discord bot ready'), 90_000, 'bot ready');
+    await waitFor(() => run.output().includes('slash commands'), 90_000, 'bot ready and registration');
+    // The same commands as the first start registered: nothing to change.
+    expect(run.output()).toMatch(/slash commands unchanged \(\d+ globally\)/u);
     const pids = workerPids(run.output());
     expect(pids).toHaveLength(2);
     expect(run.output()).toMatch(/"lanes":\["faq"\][^\n]*worker process started/u);
