@@ -25,6 +25,8 @@ describe('workers.layout', () => {
     const [a, b, c, d] = LANE_NAMES as [string, string, string, string];
     expect(workerGroups({ layout: [[a, b], [c]] }, [a, c, d])).toEqual([[a], [c], [d]]);
     expect(workerGroups({ layout: [[b], [a, c, d]] }, [a, c, d])).toEqual([[a, c, d]]);
+    expect(workerGroups({ layout: 'single' }, [a, c])).toEqual([[a, c]]);
+    expect(workerGroups({ layout: 'single' }, [])).toEqual([]);
   });
 
   it('GIVEN a lane in two groups, or an unknown lane THEN start-up stops with a config error naming it', () => {

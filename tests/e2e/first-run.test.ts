@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 /** FAQ and translation: two worker processes with the default layout. */
-const TWO_LANES = { lanes: { transcribe: { enabled: false }, generate: { enabled: false } } };
+const TWO_LANES = { workers: { layout: [] }, lanes: { transcribe: { enabled: false }, generate: { enabled: false } } };
 
 function start(dotenv: Record<string, string>, config: Record<string, unknown> = FAQ_ONLY): Started {
   const run = startInFolder({ DISCORD_API_URL: server.apiUrl, ...dotenv }, config);
@@ -92,7 +92,7 @@ describe('lanes ready one by one', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kotodama-first-models-'));
     cpSync(path.join(PROJECT_ROOT, 'tests/fixtures/models/tiny-random-bert'), path.join(dir, 'tiny-random-bert'), { recursive: true });
     const configFile = path.join(dir, 'config.yaml');
-    writeFileSync(configFile, 'lanes:\n  transcribe: { enabled: false }\n  generate: { enabled: false }\n');
+    writeFileSync(configFile, 'workers: { layout: [] }\nlanes:\n  transcribe: { enabled: false }\n  generate: { enabled: false }\n');
     const prefix = `test-first-${Date.now()}`;
     try {
       const result = await runScript('src/main.ts', [], {

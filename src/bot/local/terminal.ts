@@ -1,10 +1,12 @@
 /**
- * The terminal front end of a local session. Interactive on a TTY (prompt, one request at a time);
+ * The terminal front end of a local session. Interactive on a TTY (prompt, one request at a time, a spinner while it
+ * runs, chat text streamed as it is written);
  * scriptable otherwise: one request per input line, answers printed in input order, and the promise
  * resolves once input has ended and every answer is printed.
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { LiveAnswer } from './live.ts';
 import type { LocalSession } from './session.ts';
 
 export interface TerminalOptions {
@@ -32,9 +34,13 @@ export async function runTerminal(session: LocalSession, options: TerminalOption
       continue;
     }
     requests += 1;
-    const answer = session.answer(line);
+    // On a terminal, one request at a time: a spinner with its stage, then chat text as it streams in.
+    const live = interactive ? new LiveAnswer(output, session.locale) : undefined;
+    live?.start();
+    const answer = session.answer(line, live ? (progress) => live.progress(progress) : undefined);
     printed = printed.then(async () => {
-      await write(await answer);
+      const text = await answer;
+      await write(live ? live.finish(text) : text);
       if (interactive) rl.prompt();
     });
     if (interactive) await printed;
