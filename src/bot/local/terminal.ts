@@ -21,6 +21,18 @@ export async function runTerminal(session: LocalSession, options: TerminalOption
   const { input, output, interactive } = options;
   const rl = createInterface({ input, ...(interactive ? { output, prompt: 'you> ' } : {}), terminal: interactive });
   const write = (text: string) => new Promise<void>((resolve) => output.write(`${text}\n`, () => resolve()));
+  // Ctrl-C: the first cancels the running request, a second (or one with nothing running) quits.
+  let cancelling = false;
+  if (interactive)
+    rl.on('SIGINT', () => {
+      if (session.busy && !cancelling) {
+        cancelling = true;
+        void session.cancelAll();
+        return;
+      }
+      void session.cancelAll({ force: true });
+      rl.close();
+    });
   if (interactive) {
     await write(`kotodama local chat (session ${session.id}). Type /help for commands, Ctrl+D to quit.`);
     rl.prompt();
@@ -41,6 +53,7 @@ export async function runTerminal(session: LocalSession, options: TerminalOption
     printed = printed.then(async () => {
       const text = await answer;
       await write(live ? live.finish(text) : text);
+      cancelling = false;
       if (interactive) rl.prompt();
     });
     if (interactive) await printed;
