@@ -16,6 +16,8 @@ export function onShutdown(close: (signal: string) => Promise<void>): void {
       return;
     }
     closing = true;
+    // Nobody waits for an orphan: if closing hangs (a stuck connection), it must still end, well after the hand-back.
+    if (signal === 'disconnect') setTimeout(killSelf, ORPHAN_DEADLINE_MS).unref();
     close(signal).then(
       () => process.exit(0),
       () => process.exit(1),
@@ -36,6 +38,15 @@ export function onShutdown(close: (signal: string) => Promise<void>): void {
 export function exitWithParent(): void {
   if (!process.send) return;
   process.once('disconnect', () => {
-    if (!registered) process.exit(0);
+    // Nothing to hand back yet. SIGKILL, not exit(): a model may be half-loaded, and onnxruntime's native teardown
+    // can then block process.exit for good (seen: an orphaned worker still alive half an hour later).
+    if (!registered) killSelf();
   });
+}
+
+/** After the worker's 30 s hand-back grace, with room for closing Redis. */
+const ORPHAN_DEADLINE_MS = 60_000;
+
+function killSelf(): void {
+  process.kill(process.pid, 'SIGKILL');
 }

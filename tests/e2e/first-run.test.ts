@@ -70,6 +70,16 @@ describe('npm start on a fresh install', () => {
     await waitFor(() => pids.every((pid) => !alive(pid)), 15_000, 'workers gone');
   }, 120_000);
 
+  it('GIVEN a start killed while its workers are still starting THEN they exit too', async () => {
+    const run = start({ DISCORD_TOKEN: server.token }, TWO_LANES);
+    await waitFor(() => workerPids(run.output()).length === 2 || undefined, 60_000, 'workers forked');
+    const pids = workerPids(run.output());
+    await new Promise((resolve) => setTimeout(resolve, 3_000)); // mid start-up: compiling, connecting, loading models
+    run.child.kill('SIGKILL');
+    await run.exited;
+    await waitFor(() => pids.every((pid) => !alive(pid)), 40_000, 'workers gone');
+  }, 120_000);
+
   it('GIVEN two lanes WHEN started THEN each has its own worker process, and a killed start leaves none', async () => {
     const run = start({ DISCORD_TOKEN: server.token }, TWO_LANES);
     await waitFor(() => run.output().includes('slash commands'), 90_000, 'bot ready and registration');
