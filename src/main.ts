@@ -1,12 +1,15 @@
 /**
- * `npm start`: everything on one machine — workers in a child process plus the front end: the Discord
+ * `npm start`: everything on one machine — worker processes (one per lane group, `workers.layout`) plus the front end: the Discord
  * bot when DISCORD_TOKEN is set, otherwise the local terminal chat. `npm run bot` (`--bot-only`)
  * runs the front end alone, against workers started elsewhere with `npm run worker`.
  */
 import { LocalSession, runTerminal } from './bot/local/index.ts';
-import { spawnWorker, type SpawnedWorker } from './bot/spawn-worker.ts';
+import { spawnWorkers, type SpawnedWorker } from './bot/spawn-worker.ts';
+import { createStatusReporter } from './bot/startup-report.ts';
 import { loadConfig } from './config/index.ts';
+import { workerGroups } from './config/workers.ts';
 import { DiscordBot } from './bot/discord/app.ts';
+import { registerIfChanged } from './bot/discord/register-on-start.ts';
 import { createLogger } from './core/logger.ts';
 import { assertRedisReachable } from './core/redis.ts';
 import { runMain } from './core/run-main.ts';
@@ -23,27 +26,53 @@ runMain(async () => {
   const logger = createLogger({ level: logLevel });
   await assertRedisReachable(config.redis);
 
-  let worker: SpawnedWorker | undefined;
+  // Workers start now and the front end with them: each lane answers as soon as its own worker and models are in.
+  let workers: SpawnedWorker[] = [];
+  let stopping = false;
   if (!botOnly) {
-    const lanes = LANE_NAMES.filter((lane) => config.lanes[lane].enabled);
-    // The worker serves its operations endpoints on the port after the bot's (0 stays off).
-    const [workerPort = 0] = workerPorts(config.http.port, 1);
-    worker = await spawnWorker(lanes, { ...process.env, LOG_LEVEL: logLevel, KOTODAMA_HTTP_PORT: String(workerPort) }, logger);
+    const groups = workerGroups(
+      config.workers,
+      LANE_NAMES.filter((lane) => config.lanes[lane].enabled),
+    );
+    // Each worker serves its operations endpoints on a port after the bot's (0 stays off).
+    const ports = workerPorts(config.http.port, groups.length);
+    workers = spawnWorkers(
+      groups,
+      {
+        env: { ...process.env, LOG_LEVEL: logLevel },
+        logger,
+        onStatus: createStatusReporter(logger, { plain: !config.discord.token || Boolean(process.stderr.isTTY) }),
+      },
+      (index) => ({ KOTODAMA_HTTP_PORT: String(ports[index] ?? 0) }),
+    );
+    Promise.all(workers.map((worker) => worker.ready())).then(
+      () => logger.info({ processes: workers.length }, 'workers ready'),
+      (error: unknown) => {
+        if (stopping) return; // stopped before it was ready: not a failure
+        process.stderr.write(`kotodama: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
   }
+  const stopWorkers = () => {
+    stopping = true;
+    return Promise.all(workers.map((worker) => worker.stop()));
+  };
   if (config.discord.token) {
     const bot = new DiscordBot(config, logger);
     onShutdown(async () => {
       await bot.close();
-      await worker?.stop();
+      await stopWorkers();
     });
     await bot.start(config.discord.token);
+    if (config.discord.registerCommands) await registerIfChanged(config, config.discord.token, logger);
     return;
   }
   const session = new LocalSession(config, logger);
   await session.ready();
   const shutdown = async () => {
     await session.close();
-    await worker?.stop();
+    await stopWorkers();
   };
   onShutdown(shutdown);
   await runTerminal(session, { input: process.stdin, output: process.stdout, interactive });

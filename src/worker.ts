@@ -1,17 +1,16 @@
 /**
- * `npm run worker -- --lanes faq,translate` (default: every enabled lane). Loads each lane's models once, before
- * taking jobs, then serves the lanes until SIGINT/SIGTERM. With `http.port` set it serves `/healthz`, `/readyz`
- * (Redis, models loaded, watchdog) and `/metrics` from the start, so a long first download shows as "loading".
+ * `npm run worker -- --lanes faq,translate` (default: every enabled lane). Takes jobs at once and loads each lane's
+ * models behind them (a lane answers once its own models are in), then serves the lanes until SIGINT/SIGTERM. With
+ * `http.port` set it serves `/healthz`, `/readyz` (Redis, models loaded, watchdog) and `/metrics` from the start.
  */
 import { Queue } from 'bullmq';
-import { createProgressPrinter } from './cli/progress.ts';
 import { loadConfig, type Config } from './config/index.ts';
 import { parseLanes } from './core/args.ts';
 import { createLogger } from './core/logger.ts';
 import { assertRedisReachable, createRedis } from './core/redis.ts';
 import { runMain } from './core/run-main.ts';
 import { onShutdown } from './core/shutdown.ts';
-import { modelStatus } from './inference/models.ts';
+import { formatLaneStatus, prepareLane, type LaneStatus } from './inference/prepare.ts';
 import { ModelRuntime } from './inference/runtime.ts';
 import { allLanes, LANE_NAMES } from './lanes/index.ts';
 import { notReady, OpsMetrics, ready, redisCheck, runChecks, startOpsServer, Watchdog, type ReadinessCheck } from './ops/index.ts';
@@ -45,29 +44,29 @@ runMain(async () => {
   const server = await startOpsServer({ port: config.http.port, host: config.http.host, metrics, readiness, logger });
 
   const runtime = new ModelRuntime({ models: config.models, logger });
-  for (const lane of lanes) {
-    for (const spec of lane.models(config)) {
-      const started = Date.now();
-      try {
-        // A first start downloads the models: say so and show progress instead of sitting silent.
-        const present = (await modelStatus(spec)).complete;
-        if (!present && config.models.allowRemote)
-          logger.warn({ lane: lane.name, model: spec.model }, 'model not downloaded yet: downloading it now');
-        await runtime.load(spec, present ? undefined : createProgressPrinter(process.stderr));
-        metrics.modelLoaded(lane.name, spec.model, Date.now() - started);
-      } catch (error) {
-        // A missing model must not stop the other lanes: its jobs get a clear message instead.
-        logger.warn({ lane: lane.name, model: spec.model, err: error }, 'model not loaded; jobs of this lane will report it');
-        failed.set(lane.name, `model ${spec.model} not loaded`);
-        metrics.modelUnloaded(lane.name, spec.model);
-      }
-    }
-    pending.delete(lane.name);
-  }
   const served: ServedLane[] = [];
   for (const lane of lanes) served.push({ lane, processor: await lane.createProcessor({ config, runtime, logger, redis }) });
   const background: { close(): Promise<void> }[] = [];
   for (const lane of lanes) if (lane.background) background.push(await lane.background({ config, runtime, logger, redis }));
+  // Models load while the lanes already take jobs: a lane is ready when its own models are (lanes ready one by one),
+  // and a job for a model still downloading is told how far it is. npm start prints the statuses it gets over IPC.
+  const report = (status: LaneStatus) => {
+    if (status.state === 'ready') {
+      pending.delete(status.lane);
+      for (const model of status.models) metrics.modelLoaded(status.lane, model, status.seconds * 1000);
+    } else if (status.state === 'missing') {
+      pending.delete(status.lane);
+      failed.set(status.lane, `model ${status.model} not loaded`);
+      metrics.modelUnloaded(status.lane, status.model);
+    }
+    if (process.send) process.send(status);
+    else if (status.state === 'missing') logger.warn(formatLaneStatus(status));
+    else logger.info(formatLaneStatus(status));
+  };
+  // Started before the lanes take jobs, so that a job never starts an untracked download of its own.
+  const preparing = (async () => {
+    for (const lane of lanes) await prepareLane(lane, config, runtime, report);
+  })();
   const host = new WorkerHost({ config, lanes: served, logger, onFinished: jobMetrics(metrics) });
   await host.start();
 
@@ -88,7 +87,6 @@ runMain(async () => {
   watchdog.start();
   logger.info({ lanes: names, ...(server ? { http: server.url } : {}) }, 'worker ready');
   process.send?.({ type: 'ready', lanes: names });
-
   onShutdown(async (signal) => {
     logger.info({ signal }, 'worker shutting down');
     watchdog.close();
@@ -99,4 +97,6 @@ runMain(async () => {
     await redis.quit().catch(() => redis.disconnect());
     await runtime.dispose();
   });
+
+  await preparing;
 });

@@ -10,6 +10,7 @@ import { PROJECT_ROOT } from '../core/paths.ts';
 import { allLanes } from '../lanes/index.ts';
 import { httpEnvOverrides } from '../ops/config.ts';
 import { configSchema, type Config } from './schema.ts';
+import { layoutProblems } from './workers.ts';
 
 export { PROJECT_ROOT } from '../core/paths.ts';
 
@@ -62,7 +63,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
  * window the lane timeout cannot finish): start-up stops with the same one-message list as other config errors.
  */
 function crossCheck(config: Config): string[] {
-  const problems: string[] = [];
+  const problems: string[] = [...layoutProblems(config.workers)];
   for (const lane of allLanes()) {
     const tunables = config.lanes[lane.name as keyof Config['lanes']];
     if (tunables.enabled && lane.models(config).some((spec) => !spec.model))

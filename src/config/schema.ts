@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { LANES, LANE_NAMES } from '../lanes/index.ts';
 import { tunablesSchema } from '../lanes/tunables.ts';
 import { httpConfigSchema, watchdogConfigSchema } from '../ops/config.ts';
+import { workersConfigSchema } from './workers.ts';
 
 const positiveInt = z.number().int().positive();
 
@@ -28,11 +29,18 @@ export const coreConfigShape = {
   models: z.strictObject({
     dir: z.string().min(1),
     allowRemote: z.boolean(),
-    /** ONNX intra-op threads per session; 0 = onnxruntime decides (one per core). */
+    /** ONNX intra-op threads per session; 0 = onnxruntime decides (one per core). @defaultValue 1 */
     threads: z.number().int().min(0).max(64),
+    /**
+     * Whether onnxruntime's threads busy-wait between operations. Off by default: with one worker process per lane
+     * on few cores, spinning threads take the cores the other lanes need (measured 2x the CPU per run).
+     * @defaultValue false
+     */
+    spinning: z.boolean(),
     /** Where models are downloaded from: the Hugging Face Hub or a mirror of it. */
     remoteHost: z.url({ protocol: /^https?$/u }),
   }),
+  workers: workersConfigSchema,
   queue: z.strictObject({
     keepCompleted: positiveInt,
     keepCompletedAgeSec: positiveInt,

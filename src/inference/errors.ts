@@ -21,6 +21,8 @@ export class ModelMissingError extends UserError {
     readonly model: string,
     readonly offline: boolean,
     readonly detail: string,
+    /** The library's error (with its network cause), for the start-up line that says what went wrong. */
+    readonly original?: unknown,
   ) {
     super('model_missing', m.modelMissing(displayName(model), offline));
   }
@@ -33,7 +35,8 @@ export class ModelMissingError extends UserError {
 export function toModelError(error: unknown, spec: ModelSpec, models: Config['models'], logger?: Logger): Error {
   const detail = error instanceof Error ? error.message : String(error);
   if (!MISSING.test(detail)) return error instanceof Error ? error : new Error(detail);
-  logger?.warn(
+  // info, not warn: start-up prints one line per lane with the reason (src/inference/prepare.ts); this is the detail.
+  logger?.info(
     {
       model: spec.model,
       task: spec.task,
@@ -44,7 +47,7 @@ export function toModelError(error: unknown, spec: ModelSpec, models: Config['mo
     },
     'model not available',
   );
-  return new ModelMissingError(spec.model, !models.allowRemote, redactUrlsIn(detail));
+  return new ModelMissingError(spec.model, !models.allowRemote, redactUrlsIn(detail), error);
 }
 
 /** A Hugging Face id (`org/name`) as it is; a model configured by filesystem path only by its folder name. */

@@ -2,6 +2,10 @@
 import type { LocalText } from '../i18n/text.ts';
 
 export const inferenceMessages = {
+  stillDownloading: (model: string, percent: number | undefined, minutes: number | undefined): LocalText => ({
+    en: `The model ${model} is still downloading${percent === undefined ? '' : ` (${percent}%)`}; try again in ${minutes === undefined ? 'a few minutes' : minutes <= 1 ? 'about a minute' : `about ${minutes} minutes`}.`,
+    ja: `モデル ${model} はまだダウンロード中です${percent === undefined ? '' : `（${percent}%）`}。${minutes === undefined ? '数分' : minutes <= 1 ? '1分ほど' : `${minutes}分ほど`}してからもう一度お試しください。`,
+  }),
   modelMissing: (model: string, offline: boolean): LocalText => ({
     en: `The model ${model} is not available on this bot yet. ${offline ? 'Downloads are off here; the bot owner needs to run `npm run models -- download`.' : 'The download failed; the bot owner can run `npm run models -- download`.'}`,
     ja: `モデル ${model} はまだこのボットで使えません。${offline ? 'ここではダウンロードが無効です。ボットの管理者が `npm run models -- download` を実行する必要があります。' : 'ダウンロードに失敗しました。ボットの管理者が `npm run models -- download` を実行できます。'}`,

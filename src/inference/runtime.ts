@@ -6,7 +6,10 @@
 import { env, pipeline, type AllTasks, type PretrainedModelOptions } from '@huggingface/transformers';
 import type { Config, LaneConfig } from '../config/index.ts';
 import type { Logger } from '../core/logger.ts';
-import { toModelError } from './errors.ts';
+import { UserError } from '../core/errors.ts';
+import { DownloadTracker, type DownloadProgress } from './download-progress.ts';
+import { displayName, toModelError } from './errors.ts';
+import { inferenceMessages } from './messages.ts';
 
 /** A transformers.js pipeline task. */
 export type LaneTask = keyof AllTasks;
@@ -44,6 +47,9 @@ export function configureTransformers(models: Config['models']): void {
 
 export class ModelRuntime {
   readonly #loads = new Map<string, Promise<unknown>>();
+  /** Pipelines whose load finished: the ones to dispose (a download still running is not waited for). */
+  readonly #loaded = new Set<unknown>();
+  readonly #downloads = new Map<string, DownloadTracker>();
   readonly #options: ModelRuntimeOptions;
 
   constructor(options: ModelRuntimeOptions) {
@@ -51,14 +57,52 @@ export class ModelRuntime {
     configureTransformers(options.models);
   }
 
-  /** The pipeline for `spec`, loading it on first use. Rejects with a `UserError('model_missing')` when absent. */
+  /**
+   * The pipeline for `spec`, loading it on first use. Rejects with a `UserError('model_missing')` when absent, and
+   * with `UserError('model_downloading')` (its progress) while `prepare` is still downloading it.
+   */
   load<T extends LaneTask>(spec: ModelSpec & { task: T }, onProgress = this.#options.onProgress): Promise<PipelineFor<T>> {
-    const key = `${spec.task}|${spec.model}|${spec.dtype}|${spec.device}`;
+    const key = modelKey(spec);
+    const download = this.#downloads.get(key);
+    if (!download) return this.#load(key, spec, onProgress);
+    if (download.downloading) return Promise.reject(stillDownloading(spec, download));
+    // Being prepared, not (yet) downloading: a load from the models folder is worth waiting for, a download is not.
+    return Promise.race([
+      this.#load(key, spec, onProgress),
+      download.started.then((): never => {
+        throw stillDownloading(spec, download);
+      }),
+    ]);
+  }
+
+  /**
+   * Loads `spec` at start-up. While its files download, `onDownload` hears the progress and jobs asking for the
+   * model are told how far it is instead of waiting for it (a 1 GB model can take many minutes).
+   */
+  prepare(spec: ModelSpec, onDownload?: (progress: DownloadProgress) => void): Promise<unknown> {
+    const key = modelKey(spec);
+    const tracker = new DownloadTracker();
+    const onProgress = (event: unknown) => {
+      if (tracker.update(event)) onDownload?.(tracker.snapshot());
+      this.#options.onProgress?.(event);
+    };
+    this.#downloads.set(key, tracker);
+    return this.#load(key, spec, onProgress).finally(() => this.#downloads.delete(key));
+  }
+
+  #load<T extends LaneTask>(
+    key: string,
+    spec: ModelSpec & { task: T },
+    onProgress: ((event: unknown) => void) | undefined,
+  ): Promise<PipelineFor<T>> {
     let loading = this.#loads.get(key) as Promise<PipelineFor<T>> | undefined;
     if (!loading) {
       loading = this.#create(spec, onProgress);
       this.#loads.set(key, loading);
-      loading.catch(() => this.#loads.delete(key));
+      loading.then(
+        (loaded) => this.#loaded.add(loaded),
+        () => this.#loads.delete(key),
+      );
     }
     return loading;
   }
@@ -73,7 +117,7 @@ export class ModelRuntime {
       dtype: spec.dtype,
       device: spec.device,
       local_files_only: !models.allowRemote,
-      ...(models.threads > 0 ? { session_options: { intraOpNumThreads: models.threads, interOpNumThreads: 1 } } : {}),
+      session_options: sessionOptions(models),
       ...(onProgress ? { progress_callback: onProgress } : {}),
     };
     try {
@@ -85,12 +129,35 @@ export class ModelRuntime {
     }
   }
 
-  /** Frees every loaded ONNX session. */
+  /** Frees every loaded ONNX session; a model still downloading or loading is left to the process's exit. */
   async dispose(): Promise<void> {
-    const loads = [...this.#loads.values()];
+    const loaded = [...this.#loaded];
     this.#loads.clear();
-    for (const settled of await Promise.allSettled(loads)) {
-      if (settled.status === 'fulfilled') await (settled.value as { dispose?: () => Promise<unknown> }).dispose?.();
-    }
+    this.#loaded.clear();
+    for (const pipeline of loaded) await (pipeline as { dispose?: () => Promise<unknown> }).dispose?.();
   }
+}
+
+/**
+ * onnxruntime session options from `models`: intra-op threads (0 = its own choice) and, unless `spinning`, threads
+ * that sleep between operations instead of busy-waiting (session config entries, passed through as `extra`).
+ */
+export function sessionOptions(
+  models: Pick<Config['models'], 'threads' | 'spinning'>,
+): NonNullable<PretrainedModelOptions['session_options']> {
+  const spinning = models.spinning ? '1' : '0';
+  return {
+    ...(models.threads > 0 ? { intraOpNumThreads: models.threads, interOpNumThreads: 1 } : {}),
+    extra: { session: { intra_op: { allow_spinning: spinning }, inter_op: { allow_spinning: spinning } } },
+  };
+}
+
+function modelKey(spec: ModelSpec): string {
+  return `${spec.task}|${spec.model}|${spec.dtype}|${spec.device}`;
+}
+
+function stillDownloading(spec: ModelSpec, tracker: DownloadTracker): UserError {
+  const { percent, etaSec } = tracker.snapshot();
+  const minutes = etaSec === undefined ? undefined : Math.max(1, Math.ceil(etaSec / 60));
+  return new UserError('model_downloading', inferenceMessages.stillDownloading(displayName(spec.model), percent, minutes));
 }

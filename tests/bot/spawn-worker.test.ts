@@ -21,7 +21,8 @@ describe('worker process supervision', () => {
       REDIS_URL,
       LOG_LEVEL: 'silent',
     };
-    const worker = await spawnWorker(['translate'], env, quietLogger);
+    const worker = spawnWorker(['translate'], { env, logger: quietLogger });
+    await worker.ready();
     const producerRedis = createRedis(config.redis, 'producer');
     const consumerRedis = createRedis(config.redis, 'worker');
     const producer = new LaneProducer(config, producerRedis);

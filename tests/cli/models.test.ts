@@ -64,7 +64,7 @@ describe('npm run models', () => {
     expect(status.stdout).toMatch(/translate\s+tiny-random-marian-en-de \(fp32\): ready/u);
   });
 
-  it('GIVEN a worker whose model is not downloaded THEN it says so, shows progress, and becomes ready', async () => {
+  it('GIVEN a worker whose model is not downloaded THEN it takes jobs, shows the download, and its lane becomes ready', async () => {
     const { spawn } = await import('node:child_process');
     const dir = mkdtempSync(path.join(tmpdir(), 'kotodama-models-'));
     const env = {
@@ -84,11 +84,13 @@ describe('npm run models', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     try {
       const deadline = Date.now() + 60_000;
-      while (!stderr.includes('worker ready') && Date.now() < deadline && child.exitCode === null)
+      while (!stderr.includes('faq: ready') && Date.now() < deadline && child.exitCode === null)
         await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(stderr).toContain('worker ready');
-      expect(stderr).toContain('model not downloaded yet');
-      expect(stderr).toMatch(/100%.*tiny-random-bert\/onnx\/model\.onnx/u);
+      // The lane takes jobs first, then its model downloads behind it, reported in one line per 10%.
+      expect(stderr.indexOf('worker ready')).toBeGreaterThanOrEqual(0);
+      expect(stderr.indexOf('worker ready')).toBeLessThan(stderr.indexOf('faq: ready'));
+      expect(stderr).toMatch(/faq: downloading tiny-random-bert \(/u);
+      expect(stderr).toMatch(/faq: ready \(tiny-random-bert, \d+ s\)/u);
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));

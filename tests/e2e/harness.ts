@@ -51,7 +51,13 @@ export async function startBot(
   child.stderr?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await Promise.race([
-    server.waitFor(() => (logs.includes('discord bot ready') ? true : undefined), 60_000, 'bot ready'),
+    // npm start connects before its worker processes are up (lanes get ready one by one); tests want both.
+    server.waitFor(
+      () =>
+        logs.includes('discord bot ready') && (options.args?.includes('--bot-only') || logs.includes('workers ready')) ? true : undefined,
+      90_000,
+      'bot ready',
+    ),
     exited.then((code) => Promise.reject(new Error(`bot exited (${code}) before it was ready:\n${logs}`))),
   ]);
   return {

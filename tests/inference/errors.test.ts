@@ -20,7 +20,7 @@ for (const file of ['config.json', 'tokenizer.json', 'tokenizer_config.json']) {
 const logs: string[] = [];
 const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(line) });
 const runtime = new ModelRuntime({
-  models: { dir, allowRemote: false, threads: 1, remoteHost: 'https://huggingface.co/' },
+  models: { dir, allowRemote: false, threads: 1, spinning: false, remoteHost: 'https://huggingface.co/' },
   logger,
 });
 

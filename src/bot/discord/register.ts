@@ -23,6 +23,8 @@ function signature(command: RESTPostAPIApplicationCommandsJSONBody | Record<stri
           ([key, v]) =>
             v !== undefined &&
             v !== null &&
+            // Discord echoes context-menu commands with `description: ""`.
+            v !== '' &&
             !['id', 'application_id', 'version', 'guild_id', 'dm_permission', 'nsfw', 'integration_types', 'handler'].includes(key),
         )
         .filter(([, v]) => !(Array.isArray(v) && v.length === 0))

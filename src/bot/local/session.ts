@@ -27,7 +27,9 @@ import { defaultSettings } from '../policy/settings-registry.ts';
 export type LocalProgress = { readonly lane: AnyLane; readonly stage: string; readonly delta?: string };
 
 interface Pending {
+  readonly lane: string;
   resolve: (reply: ReplyEnvelope) => void;
+  reject: (error: Error) => void;
 }
 
 /** The terminal's language: `KOTODAMA_LANGUAGE`, else Japanese when the system locale is Japanese. */
@@ -189,9 +191,14 @@ export class LocalSession {
         reject(new UserError('unavailable', coreMessages.noWorker(Math.round(limitMs / 1000))));
       }, limitMs);
       this.#pending.set(jobId, {
+        lane: lane.name,
         resolve: (reply) => {
           clearTimeout(timer);
           resolve(reply);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
         },
       });
     }).finally(() => stop?.());
@@ -220,6 +227,29 @@ export class LocalSession {
       events.off('active', onActive);
       events.off('progress', onEvent);
     };
+  }
+
+  /**
+   * Cancels every request still running (Ctrl-C in the terminal): a waiting job is removed and answered "cancelled"
+   * here, a running one is asked to stop and answers with what it has. Returns how many were cancelled.
+   * @param options.force - also stop waiting for running jobs (the terminal is quitting)
+   */
+  async cancelAll(options: { force?: boolean } = {}): Promise<number> {
+    const pending = [...this.#pending.entries()];
+    for (const [jobId, entry] of pending) {
+      const outcome = await this.#producer.cancel(entry.lane, jobId).catch(() => 'unknown' as const);
+      // `force` (quitting): stop waiting even for a job that was only asked to stop.
+      if ((options.force || outcome !== 'signalled') && this.#pending.get(jobId) === entry) {
+        this.#pending.delete(jobId);
+        entry.reject(new UserError('cancelled', coreMessages.cancelled));
+      }
+    }
+    return pending.length;
+  }
+
+  /** Whether a request is waiting for its answer. */
+  get busy(): boolean {
+    return this.#pending.size > 0;
   }
 
   async #onReply(reply: ReplyEnvelope): Promise<void> {

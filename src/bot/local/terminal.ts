@@ -1,10 +1,12 @@
 /**
- * The terminal front end of a local session. Interactive on a TTY (prompt, one request at a time);
+ * The terminal front end of a local session. Interactive on a TTY (prompt, one request at a time, a spinner while it
+ * runs, chat text streamed as it is written);
  * scriptable otherwise: one request per input line, answers printed in input order, and the promise
  * resolves once input has ended and every answer is printed.
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { LiveAnswer } from './live.ts';
 import type { LocalSession } from './session.ts';
 
 export interface TerminalOptions {
@@ -19,6 +21,18 @@ export async function runTerminal(session: LocalSession, options: TerminalOption
   const { input, output, interactive } = options;
   const rl = createInterface({ input, ...(interactive ? { output, prompt: 'you> ' } : {}), terminal: interactive });
   const write = (text: string) => new Promise<void>((resolve) => output.write(`${text}\n`, () => resolve()));
+  // Ctrl-C: the first cancels the running request, a second (or one with nothing running) quits.
+  let cancelling = false;
+  if (interactive)
+    rl.on('SIGINT', () => {
+      if (session.busy && !cancelling) {
+        cancelling = true;
+        void session.cancelAll();
+        return;
+      }
+      void session.cancelAll({ force: true });
+      rl.close();
+    });
   if (interactive) {
     await write(`kotodama local chat (session ${session.id}). Type /help for commands, Ctrl+D to quit.`);
     rl.prompt();
@@ -32,9 +46,14 @@ export async function runTerminal(session: LocalSession, options: TerminalOption
       continue;
     }
     requests += 1;
-    const answer = session.answer(line);
+    // On a terminal, one request at a time: a spinner with its stage, then chat text as it streams in.
+    const live = interactive ? new LiveAnswer(output, session.locale) : undefined;
+    live?.start();
+    const answer = session.answer(line, live ? (progress) => live.progress(progress) : undefined);
     printed = printed.then(async () => {
-      await write(await answer);
+      const text = await answer;
+      await write(live ? live.finish(text) : text);
+      cancelling = false;
       if (interactive) rl.prompt();
     });
     if (interactive) await printed;
