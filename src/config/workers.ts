@@ -1,7 +1,7 @@
 /**
  * `workers.layout`: how `npm start` splits the enabled lanes into worker processes. An ONNX run blocks its process
  * for seconds, so a lane sharing a process with a slow one waits behind it (measured: an FAQ question waited p50
- * 0.95 s next to a transcription and a chat reply in one process, 0.12 s in separate ones; NOTES-perf.md).
+ * 0.95 s next to a transcription and a chat reply in one process, 0.12 s in separate ones; bench/RESULTS.md).
  */
 import { z } from 'zod';
 import { LANE_NAMES } from '../lanes/index.ts';

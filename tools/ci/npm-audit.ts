@@ -1,5 +1,5 @@
 /**
- * CI's dependency audit: `npm audit --omit=dev --json`, summarised. The policy (NOTES-ops.md, README
+ * CI's dependency audit: `npm audit --omit=dev --json`, summarised. The policy (README
  * "Operations"): every finding in a production dependency is reported; CI fails only on a critical advisory
  * that `npm audit fix` can resolve without a major upgrade, because that one is both urgent and cheap to fix.
  * An audit that cannot run (no network, a registry or mirror without the audit endpoint) is reported as
