@@ -7,10 +7,10 @@ import { z } from 'zod';
 import { LANE_NAMES } from '../lanes/index.ts';
 
 /**
- * Lane groups, one worker process each, e.g. `[[faq], [transcribe, translate], [generate]]`. Empty (the default):
- * one process per enabled lane; `single`: every lane in one process (least memory; the tests' profile). Disabled
- * lanes are dropped; an enabled lane named in no group gets its own process.
- * @defaultValue `[]`
+ * Lane groups, one worker process each, e.g. `[[faq], [transcribe, translate], [generate]]`. Empty: one process per
+ * enabled lane; `single`: every lane in one process (least memory; the tests' profile). Disabled lanes are dropped;
+ * an enabled lane named in no group gets its own process.
+ * @defaultValue `[[faq, booking]]` (config/default.yaml): the two millisecond lanes share a process.
  */
 export const workersConfigSchema = z.strictObject({
   layout: z.union([

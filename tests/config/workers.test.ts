@@ -9,10 +9,10 @@ import { sessionOptions } from '../../src/inference/runtime.ts';
 import { LANE_NAMES } from '../../src/lanes/index.ts';
 
 describe('workers.layout', () => {
-  it('GIVEN the default config THEN each enabled lane gets its own process, one thread each, no spinning', () => {
+  it('GIVEN the default config THEN FAQ and reservations share a process, every other lane has its own, one thread each, no spinning', () => {
     const config = loadConfig({ env: {} });
-    expect(config.workers.layout).toEqual([]);
-    expect(workerGroups(config.workers, LANE_NAMES)).toEqual(LANE_NAMES.map((lane) => [lane]));
+    expect(config.workers.layout).toEqual([['faq', 'booking']]);
+    expect(workerGroups(config.workers, LANE_NAMES)).toEqual([['faq', 'booking'], ['translate'], ['transcribe'], ['generate'], ['speak']]);
     expect(config.models.threads).toBe(1);
     expect(sessionOptions(config.models)).toEqual({
       intraOpNumThreads: 1,
