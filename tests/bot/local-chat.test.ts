@@ -101,7 +101,7 @@ describe('split deployment (npm run worker + npm run bot)', () => {
     let workerLog = '';
     worker.stderr.on('data', (chunk: Buffer) => (workerLog += chunk.toString()));
     try {
-      await waitFor(() => (workerLog.includes('worker ready') ? true : undefined), 30_000, 'worker ready');
+      await waitFor(() => (workerLog.includes('worker ready') ? true : undefined), 90_000, 'worker ready');
       const result = await runScript('src/main.ts', ['--bot-only'], {
         env,
         input: '/ask what languages can you translate?\n/translate en おはようございます\n',
@@ -116,7 +116,7 @@ describe('split deployment (npm run worker + npm run bot)', () => {
       expect(workerLog).toContain('worker shutting down');
       await cleanupRedis(loadConfig({ env: { REDIS_URL }, overrides: { redis: { prefix: KOTODAMA_REDIS_PREFIX } } }));
     }
-  });
+  }, 180_000);
 
   it('GIVEN an unknown lane THEN the worker refuses with the list of lanes', async () => {
     const result = await runScript('src/worker.ts', ['--lanes', 'faq,sing'], { env: { KOTODAMA_PROFILE: 'fixtures', REDIS_URL } });
