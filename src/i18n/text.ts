@@ -33,8 +33,3 @@ export function joinText(texts: readonly LocalText[], separator = '\n'): LocalTe
 export function verbatim(value: string): LocalText {
   return { en: value, ja: value };
 }
-
-/** Maps both languages through `f` (prefixes, suffixes). */
-export function mapText(text: LocalText, f: (value: string, locale: Locale) => string): LocalText {
-  return { en: f(text.en, 'en'), ja: f(text.ja, 'ja') };
-}

@@ -8,4 +8,4 @@ export type { GatewayLogEntry, IdentifyRecord, Session } from './gateway.ts';
 export { MessageFlag } from './messages.ts';
 export type { InjectedFailure } from './server.ts';
 export type { InteractionCallbackRecord, InteractionRecord, RecordedFile, RequestLogEntry } from './state.ts';
-export { snowflake, snowflakeTime } from './snowflake.ts';
+export { snowflake } from './snowflake.ts';

@@ -20,11 +20,6 @@ export function snowflake(at: number = Date.now()): string {
   return ((ms << 22n) | (1n << 17n) | increment).toString();
 }
 
-/** The creation time (ms since the Unix epoch) encoded in a snowflake. */
-export function snowflakeTime(id: string): number {
-  return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
-}
-
 /** ISO 8601 with microseconds and an explicit offset, like Discord: `2024-05-01T12:00:00.123000+00:00`. */
 export function discordTimestamp(at: number = Date.now()): string {
   return new Date(at).toISOString().replace(/\.(\d{3})Z$/, '.$1000+00:00');

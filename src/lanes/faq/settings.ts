@@ -35,4 +35,4 @@ export const faqSettingsSchema = z
   })
   .prefault({});
 
-export type FaqSettings = z.output<typeof faqSettingsSchema>;
+type FaqSettings = z.output<typeof faqSettingsSchema>;

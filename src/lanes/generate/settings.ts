@@ -52,4 +52,4 @@ export const generateSettingsSchema = z
   })
   .prefault({});
 
-export type GenerateSettings = z.output<typeof generateSettingsSchema>;
+type GenerateSettings = z.output<typeof generateSettingsSchema>;

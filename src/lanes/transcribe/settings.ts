@@ -37,4 +37,4 @@ export const transcribeSettingsSchema = z
   })
   .prefault({});
 
-export type TranscribeSettings = z.output<typeof transcribeSettingsSchema>;
+type TranscribeSettings = z.output<typeof transcribeSettingsSchema>;
