@@ -17,6 +17,8 @@ export interface ServerSetting<T> {
   parse(text: string, config: Config): T;
   /** One line for `/settings show` and the command's choices. */
   readonly describe: LocalText;
+  /** Members may set it for their own DMs (`/settings set` in a DM), stored with what the bot keeps about them. */
+  readonly perMember?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- variance: a setting of any value type

@@ -6,11 +6,9 @@
  */
 import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeAudio } from '../../src/audio/decode.ts';
-import type { InteractionRecord, RequestLogEntry } from '../discord-server/index.ts';
+import type { InteractionRecord } from '../discord-server/index.ts';
 import { botRepliesTo, fixtureAudio, startBot, type BotUnderTest } from './harness.ts';
-
-const VOICE_FLAG = 1 << 13;
+import { expectVoiceMessage, VOICE_FLAG, voicePost as voicePostTo } from './voice-helpers.ts';
 
 let bot: BotUnderTest;
 
@@ -31,22 +29,11 @@ afterAll(async () => {
 
 interface VoiceBody {
   flags?: number;
-  content?: string;
   allowed_mentions?: { parse?: unknown[] };
-  attachments?: { id: number; filename: string; duration_secs?: number; waveform?: string }[];
 }
 
 /** The bot's accepted voice-message POST to `channelId` after request number `after`. */
-function voicePost(channelId: string, after: number): Promise<RequestLogEntry> {
-  return bot.server.waitFor(
-    () =>
-      bot.server
-        .requestsTo('POST', `/channels/${channelId}/messages`)
-        .find((entry) => entry.seq > after && entry.status === 200 && ((entry.body as VoiceBody).flags ?? 0) & VOICE_FLAG),
-    60_000,
-    'voice message',
-  );
-}
+const voicePost = (channelId: string, after: number) => voicePostTo(bot.server, channelId, after);
 
 /** The interaction's original response once it no longer shows progress. */
 function finalResponse(record: InteractionRecord): Promise<APIMessage> {
@@ -58,26 +45,6 @@ function finalResponse(record: InteractionRecord): Promise<APIMessage> {
     60_000,
     'final response',
   );
-}
-
-async function expectVoiceMessage(entry: RequestLogEntry): Promise<void> {
-  const body = entry.body as VoiceBody;
-  expect(body.flags).toBe(VOICE_FLAG);
-  expect(body.content ?? '').toBe('');
-  expect(body.allowed_mentions?.parse).toEqual([]);
-  expect(body.attachments).toHaveLength(1);
-  const meta = body.attachments?.[0];
-  expect(meta?.duration_secs).toBeGreaterThan(0);
-  const waveform = Buffer.from(meta?.waveform ?? '', 'base64');
-  expect(waveform.length).toBeGreaterThan(0);
-  expect(waveform.length).toBeLessThanOrEqual(256);
-  expect(entry.files).toHaveLength(1);
-  const file = entry.files[0];
-  expect(file?.contentType).toBe('audio/ogg');
-  expect(file?.bytes.subarray(0, 4).toString('latin1')).toBe('OggS');
-  const decoded = await decodeAudio(new Uint8Array(file?.bytes ?? []), { maxBytes: 1e7, maxDurationSec: 600 }, { ffmpegPath: null });
-  expect(decoded.durationSec).toBeGreaterThan(0);
-  expect(Math.abs(decoded.durationSec - (meta?.duration_secs ?? 0))).toBeLessThan(0.1);
 }
 
 describe('voice replies in Discord', () => {

@@ -142,8 +142,12 @@ export class DiscordBot implements BotServices {
     return this.settings.set(scope, guildId, key, text, userId);
   }
 
+  changeMemberSetting(userId: string, key: string, text: string): Promise<string | null> {
+    return this.settings.setForMember(userId, key, text);
+  }
+
   settingsFor(interaction: RepliableInteraction): Promise<ResolvedSettings> {
-    return this.settings.resolve(interactionScope(interaction));
+    return this.settings.resolve(interactionScope(interaction), interaction.user.id);
   }
 
   localeOf(interaction: RepliableInteraction): Locale {

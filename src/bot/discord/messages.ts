@@ -3,8 +3,8 @@ import type { LocalText } from '../../i18n/text.ts';
 
 export const settingsMessages = {
   commandDescription: {
-    en: 'Show or change kotodama settings (Manage Server)',
-    ja: 'kotodama の設定を表示・変更します（サーバー管理権限）',
+    en: 'Show or change kotodama settings (Manage Server; in DMs, your own)',
+    ja: 'kotodama の設定を表示・変更します（サーバー管理権限。DMでは自分用）',
   },
   showDescription: { en: 'Show the settings that apply in this channel', ja: 'このチャンネルで有効な設定を表示します' },
   setDescription: {
@@ -17,10 +17,19 @@ export const settingsMessages = {
   scopeServer: { en: 'server', ja: 'サーバー全体' },
   scopeCategory: { en: 'this category', ja: 'このカテゴリー' },
   scopeChannel: { en: 'this channel or thread', ja: 'このチャンネル・スレッド' },
-  serverOnly: {
-    en: 'Settings belong to a server; use /settings there.',
-    ja: '設定はサーバーごとです。サーバー内で /settings を使ってください。',
-  },
+  notInDms: (key: string, keys: string): LocalText => ({
+    en: `In DMs you can change only ${keys} (for your own DMs). ${key} belongs to a server; use /settings there.`,
+    ja: `DMで変更できるのは ${keys} だけです（あなたのDM用）。${key} はサーバーの設定です。サーバー内で /settings を使ってください。`,
+  }),
+  shownInDms: { en: 'Settings in your DMs with me:', ja: 'このDMでの設定:' },
+  changedInDms: (key: string, value: string): LocalText => ({
+    en: `✅ **${key}** is now ${value} for your DMs. /forget-me forgets it.`,
+    ja: `✅ あなたのDMの **${key}** を ${value} にしました。/forget-me で削除されます。`,
+  }),
+  resetInDms: (key: string): LocalText => ({
+    en: `✅ **${key}** is reset to the default for your DMs.`,
+    ja: `✅ あなたのDMの **${key}** を既定値に戻しました。`,
+  }),
   adminOnly: {
     en: 'Only members with the Manage Server permission can change settings.',
     ja: '設定を変更できるのはサーバー管理権限を持つメンバーだけです。',

@@ -61,7 +61,9 @@ export interface BotServices {
   botId(): string;
   /** Changes one setting at one scope (`reset` removes it); returns the stored value, or null when reset. */
   changeSetting(scope: string, guildId: string, key: string, text: string, userId: string): Promise<string | null>;
-  /** Settings that apply to an interaction's channel (thread → channel → category → server). */
+  /** Changes a member's own value of a setting for their DMs (`reset` removes it); refuses settings members may not set. */
+  changeMemberSetting(userId: string, key: string, text: string): Promise<string | null>;
+  /** Settings that apply to an interaction's channel (thread → channel → category → server; in a DM, the member's). */
   settingsFor(interaction: RepliableInteraction): Promise<ResolvedSettings>;
   /** The language the bot speaks to the member of an interaction (their Discord locale). */
   localeOf(interaction: RepliableInteraction): Locale;

@@ -36,6 +36,8 @@ export const voiceRepliesSetting = defineSetting<boolean>({
     return value;
   },
   describe: m.settingVoiceReplies,
+  // Members turn it on for their own DMs too.
+  perMember: true,
 });
 
 function languageCode(text: string): string {

@@ -6,6 +6,7 @@
 import {
   ApplicationCommandType,
   ContextMenuCommandBuilder,
+  MessageFlags,
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
   type MessageContextMenuCommandInteraction,
@@ -75,12 +76,17 @@ const transcribeMenu = {
   },
 };
 
-/** The steps after a transcript: answered like a typed question when it asks something (or always in DMs, if set). */
+/**
+ * The steps after a transcript: answered like a typed question when it asks something; always in DMs (if set), and
+ * in a channel, always for a voice message addressed to the bot (a reply to it, an `answerAll` channel) where
+ * questions are answered: a voice message carries no text, so being addressed is the member talking to the bot.
+ */
 function followUps(incoming: IncomingMessage, services: BotServices): FollowUp[] {
   const { guilds, ...defaults } = services.config.transcribe.followUps;
   const guildId = incoming.message.guildId;
   const rules = { ...defaults, ...(guildId ? guilds[guildId] : {}) };
-  const answerAll = incoming.dm && rules.answerInDms;
+  const talking = !incoming.dm && incoming.addressed && incoming.message.flags.has(MessageFlags.IsVoiceMessage);
+  const answerAll = (incoming.dm && rules.answerInDms) || (talking && rules.answerQuestions);
   if (!answerAll && !rules.answerQuestions) return [];
   const request = {
     userId: incoming.message.author.id,

@@ -1,9 +1,11 @@
-/** Per-server settings in real Redis: inheritance, the lanes' own settings, refusals and corrupt values. */
+/** Settings in real Redis: inheritance, the lanes' own settings, refusals, corrupt values, members' own for DMs. */
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SettingsStore } from '../../../src/bot/discord/settings.ts';
+import { BotStore } from '../../../src/bot/discord/store.ts';
 import { answerModeSetting, lanesSetting } from '../../../src/bot/policy/core-settings.ts';
 import { UserError } from '../../../src/core/errors.ts';
+import { voiceRepliesSetting } from '../../../src/lanes/speak/discord.ts';
 import { autoTranslateSetting } from '../../../src/lanes/translate/discord.ts';
 import { cleanupRedis, REDIS_URL, testConfig } from '../../helpers/env.ts';
 
@@ -41,5 +43,24 @@ describe('settings store', () => {
     const settings = await store.resolve(chain);
     expect(settings.get(lanesSetting)).toEqual(config.discord.defaults.lanes);
     expect(settings.get(answerModeSetting)).toBe('faq-then-chat');
+  });
+
+  it("GIVEN a member's own value for their DMs THEN only their DMs get it, only member settings are taken, and forgetting them removes it", async () => {
+    const [member, other] = ['400000000000000001', '400000000000000002'];
+    expect(await store.setForMember(member, 'voiceReplies', 'on')).toBe('true');
+    expect((await store.resolve(null, member)).get(voiceRepliesSetting)).toBe(true);
+    expect((await store.resolve(null, other)).get(voiceRepliesSetting)).toBe(false);
+    expect((await store.resolve(chain, member)).get(voiceRepliesSetting)).toBe(false);
+    const refused = await store.setForMember(member, 'answerMode', 'chat-only').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UserError);
+    expect((refused as UserError).text.en).toContain('only voiceReplies');
+    // A server-only key that somehow sits with the member's values is not theirs to change.
+    await redis.hset(`${config.redis.prefix}:bot:user:${member}:settings`, 'answerMode', '"chat-only"');
+    expect((await store.resolve(null, member)).get(answerModeSetting)).toBe('faq-then-chat');
+    expect(await new BotStore(redis, config.redis.prefix).forgetUser(member)).toBe(1);
+    expect((await store.resolve(null, member)).get(voiceRepliesSetting)).toBe(false);
+    await store.setForMember(member, 'voiceReplies', 'on');
+    expect(await store.setForMember(member, 'voiceReplies', 'reset')).toBeNull();
+    expect((await store.resolve(null, member)).get(voiceRepliesSetting)).toBe(false);
   });
 });

@@ -1,4 +1,7 @@
-/** `/settings show|set`: Manage Server only, answered privately; every change is logged with who made it. */
+/**
+ * `/settings show|set`: in a server, Manage Server only, every change logged with who made it; in a DM, a member
+ * shows or changes their own values of the settings members may set (`perMember`). Answered privately.
+ */
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { UserError } from '../../../core/errors.ts';
 import type { LocalText } from '../../../i18n/text.ts';
@@ -17,7 +20,7 @@ function data() {
   }));
   return described(new SlashCommandBuilder().setName('settings').setNameLocalizations({ ja: '設定' }), m.commandDescription)
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .setContexts(InteractionContextType.Guild)
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .addSubcommand((s) => described(s.setName('show').setNameLocalizations({ ja: '表示' }), m.showDescription))
     .addSubcommand((s) =>
       described(s.setName('set').setNameLocalizations({ ja: '変更' }), m.setDescription)
@@ -51,10 +54,27 @@ function scopeOf(interaction: ChatInputCommandInteraction, choice: string | null
   return { scope: `guild:${interaction.guildId}`, where: m.whereServer };
 }
 
+/** A member's own settings for their DMs. */
+async function inDm(interaction: ChatInputCommandInteraction, services: BotServices): Promise<void> {
+  const userId = interaction.user.id;
+  if (interaction.options.getSubcommand() === 'show') {
+    const settings = await services.settingsFor(interaction);
+    const lines = allSettings()
+      .filter((setting) => setting.perMember)
+      .map((setting) => `- **${setting.key}**: \`${JSON.stringify(settings.get(setting))}\``);
+    await services.replyPrivately(interaction, { en: [m.shownInDms.en, ...lines].join('\n'), ja: [m.shownInDms.ja, ...lines].join('\n') });
+    return;
+  }
+  const key = interaction.options.getString('key', true);
+  const stored = await services.changeMemberSetting(userId, key, interaction.options.getString('value', true));
+  services.logger.info({ scope: 'member-dm', key, value: stored, by: userId }, 'setting changed');
+  await services.replyPrivately(interaction, stored === null ? m.resetInDms(key) : m.changedInDms(key, stored));
+}
+
 export const settingsCommand: SlashCommand = {
   data: data(),
   async execute(interaction: ChatInputCommandInteraction, services: BotServices) {
-    if (!interaction.guildId) throw new UserError('forbidden', m.serverOnly);
+    if (!interaction.guildId) return inDm(interaction, services);
     if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) throw new UserError('forbidden', m.adminOnly);
     if (interaction.options.getSubcommand() === 'show') {
       const settings = await services.settingsFor(interaction);

@@ -39,7 +39,7 @@ export async function onMessage(bot: DiscordBot, message: Message): Promise<void
   let incoming: IncomingMessage | undefined;
   let chosen: Chosen | undefined;
   try {
-    const settings = await bot.settings.resolve(scope);
+    const settings = await bot.settings.resolve(scope, message.author.id);
     const triggered = !dm && (settings.get(answerAllSetting) || matchesTrigger(message.content, settings.get(triggerWordSetting)));
     const addressed = dm || message.mentions.users.has(botId) || message.mentions.repliedUser?.id === botId || triggered;
     let optedOut: Promise<boolean> | undefined;

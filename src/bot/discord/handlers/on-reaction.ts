@@ -27,7 +27,7 @@ export async function onReaction(
       const guildMember = await message.guild.members.fetch(member.id).catch(() => null);
       if (!isAllowed(bot.config.discord.access, scope.channelIds, guildMember)) return;
     }
-    const settings = await bot.settings.resolve(scope);
+    const settings = await bot.settings.resolve(scope, member.id);
     const incoming: IncomingReaction = {
       message,
       user: member,
