@@ -76,6 +76,16 @@ export class ModelRuntime {
   }
 
   /**
+   * Whether `prepare` is still bringing `spec` in — `downloading` its files or `loading` them from the models folder —
+   * answered without waiting; undefined once it is in (or failed, or was never prepared). A lane that can answer
+   * without the model (the FAQ's lexical retrieval) asks this instead of `load`, which would refuse or wait.
+   */
+  preparing(spec: ModelSpec): 'downloading' | 'loading' | undefined {
+    const download = this.#downloads.get(modelKey(spec));
+    return download ? (download.downloading ? 'downloading' : 'loading') : undefined;
+  }
+
+  /**
    * Loads `spec` at start-up. While its files download, `onDownload` hears the progress and jobs asking for the
    * model are told how far it is instead of waiting for it (a 1 GB model can take many minutes).
    */
