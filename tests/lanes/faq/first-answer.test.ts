@@ -2,14 +2,15 @@
  * A fresh install: the FAQ lane answers from its lexical index while its embedding model is still downloading
  * (served slowly by a local Hub-shaped server), says so in `/faq status`, and switches to hybrid once the model is in.
  */
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../../src/config/index.ts';
 import { createRedis } from '../../../src/core/redis.ts';
 import { formatLaneStatus, prepareLane, type LaneStatus } from '../../../src/inference/prepare.ts';
-import { ModelRuntime } from '../../../src/inference/runtime.ts';
+import { ModelRuntime, pipelineSpec } from '../../../src/inference/runtime.ts';
 import { createFaqProcessor } from '../../../src/lanes/faq/processor.ts';
 import { readStatus } from '../../../src/lanes/faq/status.ts';
 import type { ProcessContext } from '../../../src/lanes/process-context.ts';
@@ -54,8 +55,11 @@ describe('FAQ lane on a fresh install', () => {
     const first = await faq({ question: 'How do I use this bot?' }, ctx('first'));
     expect(first).toMatchObject({ kind: 'answer', entryId: 'how-to-use', retrieval: 'lexical' });
     expect(Date.now() - asked).toBeLessThan(3_000);
-    // Asked before the first byte came in: the files might still be read from the models folder.
-    expect(await readStatus(redis, config.redis.prefix)).toMatchObject({ mode: 'lexical', reason: 'the embedding model is still loading' });
+    // Asked before the first byte came in: the model is not in the models folder, so it is a download.
+    expect(await readStatus(redis, config.redis.prefix)).toMatchObject({
+      mode: 'lexical',
+      reason: 'the embedding model is still downloading',
+    });
 
     // The start-up line says the lane answers meanwhile instead of "answers once it is in".
     const downloading = await waitFor(() => statuses.find((status) => status.state === 'downloading'), 20_000, 'download progress');
@@ -76,4 +80,17 @@ describe('FAQ lane on a fresh install', () => {
     expect(await readStatus(redis, config.redis.prefix)).toMatchObject({ mode: 'hybrid' });
     await runtime.dispose();
   }, 90_000);
+
+  it('GIVEN the model in the models folder THEN preparing says loading, not downloading, and nothing once it is in', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kotodama-faq-present-'));
+    cpSync(path.join(PROJECT_ROOT, 'tests/fixtures/models/tiny-random-bert'), path.join(dir, 'tiny-random-bert'), { recursive: true });
+    const runtime = new ModelRuntime({ models: { ...config.models, dir, remoteHost: hub.url }, logger: quietLogger });
+    const spec = pipelineSpec('feature-extraction', config.lanes.faq);
+    expect(runtime.preparing(spec)).toBeUndefined();
+    const prepared = runtime.prepare(spec);
+    expect(runtime.preparing(spec)).toBe('loading');
+    await prepared;
+    expect(runtime.preparing(spec)).toBeUndefined();
+    await runtime.dispose();
+  }, 60_000);
 });
