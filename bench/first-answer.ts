@@ -3,10 +3,12 @@
  * models folder and a local Hub-shaped server (`/<model>/resolve/<revision>/<file>`, like the one in
  * tests/cli/models.test.ts) serving the models. With `--real` it serves the real-size q8 stand-ins of
  * `models/real-dims`, so the bytes downloaded are those of a real first start; `--mbps=N` caps the server's rate to
- * emulate a link (0 = loopback speed). Floor: fetching the FAQ lane's model files alone from the same server, which
- * is what a start that readies lanes one by one would have to wait for before answering.
+ * emulate a link (0 = loopback speed); `--lanes=faq,translate` enables only those lanes (default: every lane of
+ * the config). Floor: fetching the FAQ lane's model files alone from the same server, which is what a start that
+ * readies lanes one by one would wait for before answering if the FAQ lane waited for its model (it does not: it
+ * answers lexically meanwhile; `retrieval` says which mode the first answer used).
  *
- *   npm run bench -- --only first-answer [--real] [--mbps=0]
+ *   npm run bench -- --only first-answer [--real] [--mbps=0] [--lanes=faq,translate]
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
@@ -15,10 +17,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { PROJECT_ROOT } from '../src/config/index.ts';
+import { createRedis } from '../src/core/redis.ts';
+import { LANE_NAMES } from '../src/lanes/index.ts';
+import { readStatus } from '../src/lanes/faq/status.ts';
 import { option, ratioOf, REAL, report, round } from './lib/report.ts';
 import { benchSetup, cleanupRedis, REAL_DIMS_DIR } from './lib/setup.ts';
 
 const mbps = Number(option('mbps', '0'));
+const onlyLanes = option('lanes', '').split(',').filter(Boolean);
 const served = REAL ? REAL_DIMS_DIR : path.join(PROJECT_ROOT, 'tests/fixtures/models');
 let bytesServed = 0;
 
@@ -91,16 +97,23 @@ async function fetchFolder(url: string, model: string): Promise<number> {
 }
 
 const { server, url } = await startHub();
-const { config, env, models } = benchSetup({ models: { allowRemote: true, remoteHost: url } });
+const lanes = onlyLanes.length
+  ? { lanes: Object.fromEntries(LANE_NAMES.filter((lane) => !onlyLanes.includes(lane)).map((lane) => [lane, { enabled: false }])) }
+  : {};
+const { config, env, models } = benchSetup({ models: { allowRemote: true, remoteHost: url }, ...lanes });
 try {
   const fresh = mkdtempSync(path.join(tmpdir(), 'kotodama-fresh-'));
   const { ms, output } = await firstAnswer({ ...env, MODELS_DIR: fresh, HF_ENDPOINT: url, KOTODAMA_OFFLINE: '0', LOG_LEVEL: 'warn' });
   const downloaded = bytesServed;
+  const redis = createRedis(config.redis, 'worker');
+  const retrieval = await readStatus(redis, config.redis.prefix).finally(() => redis.disconnect());
   const floorMs = await fetchFolder(url, config.lanes.faq.model);
   report({
     name: 'first-answer',
     models,
     mbps,
+    lanes: LANE_NAMES.filter((lane) => config.lanes[lane].enabled),
+    retrieval: retrieval ? `${retrieval.mode} (${retrieval.reason})` : 'unknown',
     downloadedMb: round(downloaded / 1e6, 1),
     firstAnswerMs: Math.round(ms),
     answered: output.trim().length > 0,

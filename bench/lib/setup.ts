@@ -49,19 +49,24 @@ export function benchSetup(overrides: Tree = {}): BenchSetup {
         lanes: Object.fromEntries(Object.entries(REAL_MODELS).map(([lane, model]) => [lane, { model, dtype }])),
       }
     : {};
-  if (REAL) {
-    const missing = Object.values(REAL_MODELS).filter((model) => model && !existsSync(path.join(REAL_DIMS_DIR, model, 'config.json')));
-    if (missing.length)
-      throw new Error(
-        `missing ${missing.join(', ')}: run /usr/bin/python3 tools/fixtures/real_dims.py first (see tools/fixtures/README.md)`,
-      );
-  }
   const tree = deepMerge(deepMerge({ redis: { prefix } }, real), overrides);
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'kotodama-bench-')), 'config.yaml');
   writeFileSync(file, stringify(tree));
   const env: NodeJS.ProcessEnv = { ...process.env, KOTODAMA_PROFILE: 'fixtures', KOTODAMA_CONFIG: file, LOG_LEVEL: 'warn' };
   delete env.KOTODAMA_REDIS_PREFIX; // the prefix comes from the config file
-  return { config: loadConfig({ env }), env, models: REAL ? `real-dims ${dtype}` : 'fixtures' };
+  const config = loadConfig({ env });
+  if (REAL) {
+    // Only the enabled lanes' stand-ins are needed (a bench may disable lanes it does not measure).
+    const missing = Object.entries(REAL_MODELS)
+      .filter(([lane, model]) => model && config.lanes[lane as LaneName].enabled)
+      .map(([, model]) => model)
+      .filter((model) => !existsSync(path.join(REAL_DIMS_DIR, model, 'config.json')));
+    if (missing.length)
+      throw new Error(
+        `missing ${missing.join(', ')}: run /usr/bin/python3 tools/fixtures/real_dims.py first (see tools/fixtures/README.md)`,
+      );
+  }
+  return { config, env, models: REAL ? `real-dims ${dtype}` : 'fixtures' };
 }
 
 function deepMerge(a: Tree, b: Tree): Tree {

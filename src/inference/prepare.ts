@@ -22,6 +22,8 @@ export const laneStatusSchema = z.discriminatedUnion('state', [
     percent: z.number().optional(),
     loadedMb: z.number(),
     totalMb: z.number(),
+    /** How the lane answers meanwhile, when it does not wait for the model (see `LaneSpec.meanwhile`). */
+    meanwhile: z.string().optional(),
   }),
   z.object({
     type: z.literal('lane-status'),
@@ -48,7 +50,8 @@ export function formatLaneStatus(status: LaneStatus): string {
     return `${status.lane}: ready${status.models.length ? ` (${status.models.join(', ')}, ${status.seconds} s)` : ''}`;
   if (status.state === 'missing') return `${status.lane}: model ${status.model} is missing — ${status.reason}. ${status.hint}`;
   const size = status.totalMb ? `, ${status.loadedMb}/${status.totalMb} MB` : '';
-  return `${status.lane}: downloading ${status.model} (${status.percent === undefined ? '…' : `${status.percent}%`}${size}); the lane answers once it is in`;
+  const meanwhile = status.meanwhile ? `answering meanwhile: ${status.meanwhile}` : 'the lane answers once it is in';
+  return `${status.lane}: downloading ${status.model} (${status.percent === undefined ? '…' : `${status.percent}%`}${size}); ${meanwhile}`;
 }
 
 /** Loads every model of `lane`, reporting downloads (each 10%) and the outcome. Never throws. */
@@ -76,6 +79,7 @@ export async function prepareLane(
         ...(progress.percent === undefined ? {} : { percent: progress.percent }),
         loadedMb: mb(progress.loadedBytes),
         totalMb: mb(progress.totalBytes),
+        ...(lane.meanwhile ? { meanwhile: lane.meanwhile } : {}),
       });
     };
     try {

@@ -3,6 +3,8 @@
  * the *promise* of the load is cached so concurrent first callers share it, and a failed load is
  * forgotten so the next job retries (e.g. after `npm run models -- download`).
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { env, pipeline, type AllTasks, type PretrainedModelOptions } from '@huggingface/transformers';
 import type { Config, LaneConfig } from '../config/index.ts';
 import type { Logger } from '../core/logger.ts';
@@ -50,6 +52,8 @@ export class ModelRuntime {
   /** Pipelines whose load finished: the ones to dispose (a download still running is not waited for). */
   readonly #loaded = new Set<unknown>();
   readonly #downloads = new Map<string, DownloadTracker>();
+  /** Models being prepared that were not in the models folder when `prepare` began. */
+  readonly #fresh = new Set<string>();
   readonly #options: ModelRuntimeOptions;
 
   constructor(options: ModelRuntimeOptions) {
@@ -76,6 +80,18 @@ export class ModelRuntime {
   }
 
   /**
+   * Whether `prepare` is still bringing `spec` in — `downloading` its files or `loading` them from the models folder —
+   * answered without waiting; undefined once it is in (or failed, or was never prepared). A lane that can answer
+   * without the model (the FAQ's lexical retrieval) asks this instead of `load`, which would refuse or wait.
+   */
+  preparing(spec: ModelSpec): 'downloading' | 'loading' | undefined {
+    const key = modelKey(spec);
+    const download = this.#downloads.get(key);
+    if (!download) return undefined;
+    return download.downloading || this.#fresh.has(key) ? 'downloading' : 'loading';
+  }
+
+  /**
    * Loads `spec` at start-up. While its files download, `onDownload` hears the progress and jobs asking for the
    * model are told how far it is instead of waiting for it (a 1 GB model can take many minutes).
    */
@@ -87,7 +103,13 @@ export class ModelRuntime {
       this.#options.onProgress?.(event);
     };
     this.#downloads.set(key, tracker);
-    return this.#load(key, spec, onProgress).finally(() => this.#downloads.delete(key));
+    // Not in the models folder: a download, even before its first byte (the first files are only being sized).
+    if (this.#options.models.allowRemote && !existsSync(path.join(this.#options.models.dir, spec.model, 'config.json')))
+      this.#fresh.add(key);
+    return this.#load(key, spec, onProgress).finally(() => {
+      this.#downloads.delete(key);
+      this.#fresh.delete(key);
+    });
   }
 
   #load<T extends LaneTask>(

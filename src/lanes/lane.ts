@@ -86,6 +86,12 @@ export interface LaneSpec<N extends string, I extends z.ZodType, R extends z.Zod
   readonly checks?: (config: Config) => readonly string[];
   /** The models the lane loads (for `npm run models`, preloading and readiness); none for model-free lanes. */
   readonly models: (config: Config) => readonly ModelSpec[];
+  /**
+   * How the lane answers while its models download, when it does not wait for them (the FAQ's lexical retrieval),
+   * shown on its start-up line: `lexical (the embedding model is still downloading)`. Absent: until its models are
+   * in, its jobs are told how far the download is.
+   */
+  readonly meanwhile?: string;
   /** Models the lane fetches file by file itself (see `LaneModelFiles`); none when absent. */
   readonly modelFiles?: (config: Config) => readonly LaneModelFiles[];
   /** Builds the processor; imported lazily by the lane so the bot process never loads inference code. */

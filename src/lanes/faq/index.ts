@@ -11,6 +11,7 @@ import { faqLocal } from './local.ts';
 import { renderFaq } from './render.ts';
 import { faqInputSchema, faqResultSchema } from './schema.ts';
 import { faqSettingsSchema } from './settings.ts';
+import { stillPreparing } from './status.ts';
 
 export { KnowledgeCache, retryingOnce } from './knowledge-cache.ts';
 export { knowledgeSources } from './knowledge-sources.ts';
@@ -35,6 +36,7 @@ export const faqLane: LaneModule<'faq', typeof faqInputSchema, typeof faqResultS
     priority: 1,
     maxWaiting: 500,
   },
+  meanwhile: `lexical (${stillPreparing('downloading')})`,
   models: (config) => (config.faq.denseWeight > 0 ? [pipelineSpec('feature-extraction', config.lanes.faq)] : []),
   createProcessor: async (deps) => (await import('./processor.ts')).createFaqProcessor(deps),
   render: (result, context) => renderFaq(result, context.locale),

@@ -22,11 +22,12 @@ import { decide } from './retrieval/decide.ts';
 import type { RankedEntry } from './retrieval/lexical.ts';
 import type { FaqInput, FaqResult } from './schema.ts';
 import { detectSmallTalk } from './small-talk.ts';
-import { StatusReporter } from './status.ts';
+import { StatusReporter, stillPreparing } from './status.ts';
 
 export interface FaqDeps {
   readonly config: Config;
-  readonly runtime: Pick<ModelRuntime, 'load'>;
+  /** `preparing` (absent in tests that wrap `load`) lets a job answer lexically instead of waiting for the model. */
+  readonly runtime: Pick<ModelRuntime, 'load'> & Partial<Pick<ModelRuntime, 'preparing'>>;
   readonly logger: Logger;
   /** Redis for server FAQs, misses, embeddings and status; without it only the FAQ file answers (tests). */
   readonly redis?: Redis;
@@ -52,8 +53,12 @@ export function createFaqProcessor({ config, runtime, logger, redis }: FaqDeps):
   /** The embedding side, or the reason there is none (lexical only). */
   const loadDense = async (): Promise<Dense | string> => {
     if (denseWeight === 0) return 'faq.denseWeight is 0 (lexical only by configuration)';
+    const spec = { task: 'feature-extraction', model: lane.model, dtype: lane.dtype, device: lane.device } as const;
+    // A fresh install: the question is answered now from the lexical index, not after the download.
+    const preparing = runtime.preparing?.(spec);
+    if (preparing) return stillPreparing(preparing);
     try {
-      const embedder = await runtime.load({ task: 'feature-extraction', model: lane.model, dtype: lane.dtype, device: lane.device });
+      const embedder = await runtime.load(spec);
       if (dense?.embedder !== embedder) {
         const note = (message: string, detail: Record<string, unknown>) => logger.info({ ...detail, model: lane.model }, message);
         const batcher = new EmbedBatcher(forwardPass(embedder as unknown as Embedder, lane.model, note), batchWaitMs, batchMax);

@@ -12,6 +12,11 @@ export const retrievalStatusSchema = z.object({
 });
 export type RetrievalStatus = z.infer<typeof retrievalStatusSchema>;
 
+/** The reason given while the worker prepares the embedding model (lexical answers meanwhile). */
+export function stillPreparing(state: 'downloading' | 'loading'): string {
+  return `the embedding model is still ${state}`;
+}
+
 export const statusKey = (prefix: string): string => `${prefix}:faq:status`;
 
 export class StatusReporter {
