@@ -108,6 +108,29 @@ function resourceOf(panel: APIMessage): string {
   return (componentIds(panel).find((id) => id.startsWith('bk:day:')) ?? '').slice('bk:day:'.length);
 }
 
+/** Change (on the message `record` answered with) → tomorrow → the `to` time → a card with both times → Confirm. */
+async function moveVia(record: InteractionRecord, shown: Answer, user: APIUser, resourceId: string, from: number, to: number) {
+  const change = await press(record, shown, `bk:change:${resourceId}:`, user);
+  expect(change.answer.content).toBe('To which day or time?');
+  const dayPick = server().clickButton({
+    message: messageOf(change.record),
+    user,
+    customId: componentIds(change.answer.data).find((id) => id.startsWith('bk:mvday:')) ?? '',
+    componentType: 3,
+    values: [tomorrow()],
+  });
+  const times = await answered(server(), dayPick);
+  const hh = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+  expect(times.raw).toContain(`${hh(from)} full`);
+  const moveId = componentIds(times.data).find((id) => id.startsWith('bk:mvtime:') && id.endsWith(`:${at(to)}`));
+  expect(moveId, times.raw).toBeDefined();
+  const move = server().clickButton({ message: messageOf(dayPick), user, customId: moveId ?? '' });
+  const moveCard = await answered(server(), move);
+  expect(moveCard.raw).toContain(`<t:${at(from) / 1000}:F>`);
+  expect(moveCard.raw).toContain(`<t:${at(to) / 1000}:F>`);
+  return press(move, moveCard, 'bk:confirm:', user);
+}
+
 /** Nothing the bot wrote so far could ping anyone, and every route it called exists. */
 function expectNoPings(): void {
   const writes = server().requests.filter((r) => ['POST', 'PATCH'].includes(r.method) && /\/(messages|webhooks|callback)/u.test(r.route));
@@ -144,6 +167,9 @@ describe('the booking panel through the bot', () => {
     );
     const done = await press(submit, card, 'bk:confirm:', bob, 'ja');
     expect(done.answer.content).toBe(`✅ 予約しました：Terrace、<t:${at(19) / 1000}:F>、2名`);
+    const after = componentIds(done.answer.data);
+    expect(after.some((id) => id.startsWith(`bk:change:${resourceOf(panel)}:`))).toBe(true);
+    expect(after.some((id) => id.startsWith(`bk:cancel:${resourceOf(panel)}:`))).toBe(true);
     expect(dayOptions((await edited).body as APIMessage)[tomorrow()]).toBe('8 places free');
 
     // The day's times: 19:00 is now full (2 of 2 taken), the others still have both places.
@@ -160,42 +186,25 @@ describe('the booking panel through the bot', () => {
     expectNoPings();
   }, 120_000);
 
-  it('GIVEN a booking THEN /mybookings → Change → day → time → card moves it on Confirm, freeing the old time', async () => {
+  it('GIVEN a booking THEN Change on the "Booked" answer and on /mybookings → day → time → card moves it on Confirm', async () => {
     const { alice } = server().users;
     const panel = await panelFor('Counter', 1);
     const { card, submit } = await cardFromPanel(panel, alice, 18, { party: '1', name: 'Alice', note: '' });
-    expect((await press(submit, card, 'bk:confirm:', alice)).answer.content).toBe(
-      `✅ Booked: Counter, <t:${at(18) / 1000}:F>, party of 1.`,
-    );
+    const booked = await press(submit, card, 'bk:confirm:', alice);
+    expect(booked.answer.content).toBe(`✅ Booked: Counter, <t:${at(18) / 1000}:F>, party of 1.`);
 
+    // From the answer to Confirm: 18:00 → 21:00.
+    const first = await moveVia(booked.record, booked.answer, alice, resourceOf(panel), 18, 21);
+    expect(first.answer.content).toBe(`✅ Moved: Counter, now <t:${at(21) / 1000}:F>.`);
+    // From /mybookings: 21:00 → 17:00.
     const mine = server().slashCommand({ name: 'mybookings', user: alice });
-    const list = await answered(server(), mine);
-    const changeId = componentIds(list.data).find((id) => id.startsWith(`bk:change:${resourceOf(panel)}:`));
-    expect(changeId, list.raw).toBeDefined();
-    const change = server().clickButton({ message: messageOf(mine), user: alice, customId: changeId ?? '' });
-    const days = await answered(server(), change);
-    expect(days.content).toBe('To which day or time?');
-    const dayPick = server().clickButton({
-      message: messageOf(change),
-      user: alice,
-      customId: componentIds(days.data).find((id) => id.startsWith('bk:mvday:')) ?? '',
-      componentType: 3,
-      values: [tomorrow()],
-    });
-    const times = await answered(server(), dayPick);
-    expect(times.raw).toContain('18:00 full');
-    const moveId = componentIds(times.data).find((id) => id.startsWith('bk:mvtime:') && id.endsWith(`:${at(21)}`));
-    expect(moveId, times.raw).toBeDefined();
-    const move = server().clickButton({ message: messageOf(dayPick), user: alice, customId: moveId ?? '' });
-    const moveCard = await answered(server(), move);
-    expect(moveCard.raw).toContain(`<t:${at(18) / 1000}:F>`);
-    expect(moveCard.raw).toContain(`<t:${at(21) / 1000}:F>`);
-    const moved = await press(move, moveCard, 'bk:confirm:', alice);
-    expect(moved.answer.content).toBe(`✅ Moved: Counter, now <t:${at(21) / 1000}:F>.`);
+    const second = await moveVia(mine, await answered(server(), mine), alice, resourceOf(panel), 21, 17);
+    expect(second.answer.content).toBe(`✅ Moved: Counter, now <t:${at(17) / 1000}:F>.`);
 
     const after = await answered(server(), server().slashCommand({ name: 'mybookings', user: alice }));
-    expect(after.raw).toContain(`<t:${at(21) / 1000}:F>`);
+    expect(after.raw).toContain(`<t:${at(17) / 1000}:F>`);
     expect(after.raw).not.toContain(`<t:${at(18) / 1000}:F>`);
+    expect(after.raw).not.toContain(`<t:${at(21) / 1000}:F>`);
     const reopened = server().clickButton({
       message: panel,
       user: alice,
@@ -204,8 +213,9 @@ describe('the booking panel through the bot', () => {
       values: [tomorrow()],
     });
     const now = (await answered(server(), reopened)).raw;
+    expect(now).toContain('17:00 full');
     expect(now).toContain('18:00 · 1 left');
-    expect(now).toContain('21:00 full');
+    expect(now).toContain('21:00 · 1 left');
     expectNoPings();
   }, 120_000);
 
@@ -243,7 +253,9 @@ describe('the booking panel through the bot', () => {
       'the offer DM',
     );
     const take = server().clickButton({ message: dmMessage, user: alice, customId: acceptId });
-    expect((await answered(server(), take)).content).toBe(`✅ Booked: Booth, <t:${at(20) / 1000}:F>, party of 1.`);
+    const taken = await answered(server(), take);
+    expect(taken.content).toBe(`✅ Booked: Booth, <t:${at(20) / 1000}:F>, party of 1.`);
+    expect(componentIds(taken.data).some((id) => id.startsWith(`bk:change:${resourceOf(panel)}:`))).toBe(true);
     const aliceList = await answered(server(), server().slashCommand({ name: 'mybookings', user: alice }));
     expect(aliceList.raw).toContain(`<t:${at(20) / 1000}:F>`);
     const bobList = await answered(server(), server().slashCommand({ name: 'mybookings', user: bob }));
