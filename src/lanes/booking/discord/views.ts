@@ -138,6 +138,15 @@ export function bookingForm(t: Translate, resource: Resource, start: number, tim
     );
 }
 
+/** A booked or moved booking's answer (`text`), with Change and Cancel for it, so a member need not look it up again. */
+export function bookedView(t: Translate, text: string, ref: { resourceId: string; bookingId: string }): View {
+  const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+    button(customId({ action: 'change', ...ref }), t('button.change')),
+    button(customId({ action: 'cancel', ...ref }), t('button.cancel'), ButtonStyle.Danger),
+  );
+  return { content: text, embeds: [], components: [row] };
+}
+
 /** A member's upcoming bookings, each with Change and Cancel (one row per booking, so at most five). */
 export function myBookingsView(t: Translate, format: TimeFormat, owned: readonly OwnedBooking[], lines: readonly string[]): View {
   if (owned.length === 0) return { content: t('refused.no_bookings'), embeds: [], components: [] };

@@ -1,11 +1,13 @@
 /**
  * Dates and times in Japanese and English, with chrono-node, against the server's time zone and a reference
- * instant. chrono reads the text; this module adds what its Japanese locale lacks (明後日, 来週の金曜), reads
+ * instant. chrono reads the text; `relative.ts` reads what it lacks or counts in the wrong zone (明後日, 来週の金曜,
+ * 2時間後, "the day after tomorrow"); this module reads
  * 「夜7時」 as 19:00, and reports a slash date such as 12/1 that could be read two ways.
  */
 import * as chrono from 'chrono-node';
-import { addDays, type LocalDate, localDate, weekdayOf } from '../time/civil.ts';
+import { type LocalDate, localDate } from '../time/civil.ts';
 import { offsetMinutes, wallClock } from '../time/zone.ts';
+import { relativeWhen } from './relative.ts';
 
 export type DateOrder = 'month-first' | 'day-first';
 
@@ -27,27 +29,10 @@ export interface WhenContext {
 }
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
-const WEEKDAYS_JA = '日月火水木金土';
 const PM_HINT = /夜|晩|夕方|夕|午後|\bevening\b|\btonight\b|\bnight\b|\bdinner\b/iu;
 const AM_HINT = /朝|午前|\bmorning\b|\bbreakfast\b/iu;
 const NOON = /昼|正午|\bnoon\b|\bmidday\b|\blunch\b/iu;
 const SLASH_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/u;
-
-/** 明後日, しあさって, 今週/来週/再来週の金曜: relative dates chrono's Japanese locale does not read. */
-function japaneseRelative(text: string, today: LocalDate): { date: LocalDate; span: [number, number] } | undefined {
-  const dayAfter = /明々後日|明明後日|しあさって|明後日|あさって/u.exec(text);
-  if (dayAfter) {
-    const days = /明々後日|明明後日|しあさって/u.test(dayAfter[0]) ? 3 : 2;
-    return { date: addDays(today, days), span: [dayAfter.index, dayAfter.index + dayAfter[0].length] };
-  }
-  const week = new RegExp(`(今週|来週|再来週)の?([${WEEKDAYS_JA}])曜(?:日)?`, 'u').exec(text);
-  if (!week) return undefined;
-  const weeksAhead = week[1] === '今週' ? 0 : week[1] === '来週' ? 1 : 2;
-  // Weeks start on Monday: 来週 is the Monday-to-Sunday week after this one.
-  const monday = addDays(today, -((weekdayOf(today) + 6) % 7));
-  const offsetInWeek = (WEEKDAYS_JA.indexOf(week[2] ?? '') + 6) % 7;
-  return { date: addDays(monday, weeksAhead * 7 + offsetInWeek), span: [week.index, week.index + week[0].length] };
-}
 
 function parser(text: string, order: DateOrder): chrono.Chrono {
   if (JAPANESE.test(text)) return chrono.ja.casual;
@@ -65,9 +50,13 @@ export function whenOf(text: string, context: WhenContext): WhenFields {
   let rest = text;
   // A month and day without a year ("12/1", 「3月5日」) means the next one; "yesterday" stays in the past.
   let yearImplied = false;
-  const relative = japaneseRelative(text, today);
+  const relative = relativeWhen(text, context.now, context.timeZone);
   if (relative) {
     fields.date = relative.date;
+    if (relative.minutes !== undefined) {
+      fields.minutes = relative.minutes;
+      fields.timeAmbiguous = false;
+    }
     fields.spans.push(relative.span);
     rest = blank(rest, relative.span);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SlotWithFree } from '../../../../src/lanes/booking/actions/availability.ts';
-import { timesView } from '../../../../src/lanes/booking/discord/views.ts';
+import { bookedView, timesView } from '../../../../src/lanes/booking/discord/views.ts';
 import { translator } from '../../../../src/lanes/booking/locale.ts';
 import { restaurant } from '../helpers.ts';
 
@@ -35,5 +35,19 @@ describe('time buttons', () => {
     expect(view.content).toBe(
       'Table（3月17日）：時間を選んでください。\nここには空き時間の最初の25件のみ表示しています。その他は /book で予約できます。',
     );
+  });
+});
+
+describe('the answer to Confirm', () => {
+  it('GIVEN a booked booking THEN its text with Change and Cancel for that booking, in the member’s language', () => {
+    const view = bookedView(translator('ja'), '✅ 予約しました', { resourceId: 'r1', bookingId: 'b1' });
+    expect(view.content).toBe('✅ 予約しました');
+    const buttons = view.components.flatMap((row) =>
+      row.toJSON().components.map((c) => ['custom_id' in c ? c.custom_id : '', 'label' in c ? c.label : '']),
+    );
+    expect(buttons).toEqual([
+      ['bk:change:r1:b1', '変更'],
+      ['bk:cancel:r1:b1', 'キャンセル'],
+    ]);
   });
 });

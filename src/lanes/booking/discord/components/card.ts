@@ -6,7 +6,7 @@ import type { Translate } from '../../locale.ts';
 import { problemText, type TimeFormat } from '../../present.ts';
 import type { BookingComponent } from '../contract.ts';
 import { speakerOf } from '../reply.ts';
-import { preparedView, type View } from '../views.ts';
+import { bookedView, preparedView, type View } from '../views.ts';
 import { idOf, respond } from './respond.ts';
 
 function confirmedView(t: Translate, format: TimeFormat, confirmed: Confirmed): View | string {
@@ -16,7 +16,9 @@ function confirmedView(t: Translate, format: TimeFormat, confirmed: Confirmed): 
   }
   const { booking, resource } = confirmed;
   const params = { resource: resource.name, when: format.when(booking.start), party: booking.party };
-  return t(confirmed.kind === 'book' ? 'done.booked' : confirmed.kind === 'move' ? 'done.moved' : 'done.cancelled', params);
+  if (confirmed.kind === 'cancel') return t('done.cancelled', params);
+  const text = t(confirmed.kind === 'book' ? 'done.booked' : 'done.moved', params);
+  return bookedView(t, text, { resourceId: resource.id, bookingId: booking.id });
 }
 
 /** `bk:confirm:<draft>` — carries out the card. */

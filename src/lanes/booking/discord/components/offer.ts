@@ -3,6 +3,7 @@ import { acceptOffer, declineOffer } from '../../actions/offers.ts';
 import { problemText } from '../../present.ts';
 import type { BookingComponent } from '../contract.ts';
 import { speakerOf } from '../reply.ts';
+import { bookedView } from '../views.ts';
 import { idOf, respond } from './respond.ts';
 
 /** Offers arrive in DMs, where the interaction has no server: the booking's server comes from the resource. */
@@ -26,7 +27,8 @@ export const acceptButton: BookingComponent = {
     const accepted = await acceptOffer(services, { guildId, ...id }, interaction.user.id);
     if (!accepted.ok) return respond(interaction, problemText(t, accepted.problem));
     const { booking, resource } = accepted;
-    await respond(interaction, t('done.booked', { resource: resource.name, when: format.when(booking.start), party: booking.party }));
+    const text = t('done.booked', { resource: resource.name, when: format.when(booking.start), party: booking.party });
+    await respond(interaction, bookedView(t, text, { resourceId: resource.id, bookingId: booking.id }));
   },
 };
 
