@@ -34,5 +34,3 @@ export const faqSettingsSchema = z
     missRetentionDays: positiveInt.max(365).default(30),
   })
   .prefault({});
-
-type FaqSettings = z.output<typeof faqSettingsSchema>;

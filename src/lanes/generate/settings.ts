@@ -51,5 +51,3 @@ export const generateSettingsSchema = z
       .prefault({}),
   })
   .prefault({});
-
-type GenerateSettings = z.output<typeof generateSettingsSchema>;

@@ -36,5 +36,3 @@ export const transcribeSettingsSchema = z
       .prefault({ answerQuestions: true, answerInDms: false }),
   })
   .prefault({});
-
-type TranscribeSettings = z.output<typeof transcribeSettingsSchema>;
