@@ -13,7 +13,8 @@ import { runScript } from '../helpers/spawn.ts';
 import { alive, startHub, startInFolder, workerPids, type Started } from './first-run-helpers.ts';
 
 /** Only the FAQ lane: a start is cheap and still forks a worker. */
-const FAQ_ONLY = { lanes: { translate: { enabled: false }, transcribe: { enabled: false }, generate: { enabled: false } } };
+const OFF = { enabled: false };
+const FAQ_ONLY = { lanes: { translate: OFF, transcribe: OFF, generate: OFF, speak: OFF, booking: OFF } };
 
 let server: FakeDiscord;
 const started: Started[] = [];
@@ -32,7 +33,7 @@ afterAll(async () => {
 });
 
 /** FAQ and translation: two worker processes with the default layout. */
-const TWO_LANES = { workers: { layout: [] }, lanes: { transcribe: { enabled: false }, generate: { enabled: false } } };
+const TWO_LANES = { workers: { layout: [] }, lanes: { transcribe: OFF, generate: OFF, speak: OFF, booking: OFF } };
 
 function start(dotenv: Record<string, string>, config: Record<string, unknown> = FAQ_ONLY): Started {
   const run = startInFolder({ DISCORD_API_URL: server.apiUrl, ...dotenv }, config);
@@ -102,7 +103,10 @@ describe('lanes ready one by one', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kotodama-first-models-'));
     cpSync(path.join(PROJECT_ROOT, 'tests/fixtures/models/tiny-random-bert'), path.join(dir, 'tiny-random-bert'), { recursive: true });
     const configFile = path.join(dir, 'config.yaml');
-    writeFileSync(configFile, 'workers: { layout: [] }\nlanes:\n  transcribe: { enabled: false }\n  generate: { enabled: false }\n');
+    writeFileSync(
+      configFile,
+      'workers: { layout: [] }\nlanes:\n  transcribe: { enabled: false }\n  generate: { enabled: false }\n  speak: { enabled: false }\n  booking: { enabled: false }\n',
+    );
     const prefix = `test-first-${Date.now()}`;
     try {
       const result = await runScript('src/main.ts', [], {
