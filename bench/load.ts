@@ -169,6 +169,7 @@ async function idlePhase(stack: LoadStack, tracker: LoadTracker, waiting: number
 
 const options = parseLoadOptions(process.argv.slice(2));
 const lanes = LOAD_LANES.filter((lane) => (options.mix[lane] ?? 0) > 0);
+const startedAt = performance.now();
 const stack = await startLoadStack({
   faq: { denseWeight: 0 }, // lexical retrieval: the fixture embedder's similarities are random
   discord: { rateLimit: { userPerMinute: 1_000_000_000, guildPerMinute: 1_000_000_000 } },
@@ -178,6 +179,9 @@ const stack = await startLoadStack({
     ['speak', 'booking', ...LOAD_LANES].map((lane) => [lane, { enabled: lane === 'faq' || lanes.some((l) => l === lane) }]),
   ),
 });
+const startupMs = Math.round(performance.now() - startedAt);
+const phase = (name: string, since: number) => process.stderr.write(`load: ${name} ${Math.round(performance.now() - since)} ms\n`);
+phase('bot and workers ready', startedAt);
 let failed: boolean;
 try {
   let attachment: APIAttachment | undefined;
@@ -185,9 +189,15 @@ try {
   // One stored recording, attached to every /transcribe (each is its own interaction and job).
   const audio = () => (attachment ??= stack.server.addAttachment(bytes(), 'voice.ogg', 'audio/ogg', { durationSecs: 2.1 }));
   const tracker = new LoadTracker(stack.server);
+  let since = performance.now();
   const timed = await timedPhase(stack, tracker, options, audio);
+  phase('timed phase and drain', since);
+  since = performance.now();
   const burst = options.burst > 0 ? await burstPhase(stack, tracker, options) : [];
+  phase('burst and drain', since);
+  since = performance.now();
   const idle = options.idleWaiting > 0 ? await idlePhase(stack, tracker, options.idleWaiting) : null;
+  phase('idle backlog', since);
   const all = tracker.all;
   const count = (outcome: Outcome) => all.filter((r) => outcomeOf(r) === outcome).length;
   const byLabel = Object.fromEntries(
@@ -200,6 +210,7 @@ try {
     rate: options.rate,
     seconds: options.seconds,
     mix: options.mix,
+    startupMs,
     sent: all.length,
     ackP50Ms: overall.ackP50Ms,
     ackP99Ms: overall.ackP99Ms,
