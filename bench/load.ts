@@ -229,6 +229,7 @@ try {
       ? { size: burst.length, ...stages(burst), over3s: burst.filter((r) => r.ackAt === undefined || r.ackAt - r.sentAt >= 3_000).length }
       : null,
     idle,
+    warnings: stack.warnings(),
     floor: null,
     ratio: null,
     target: { faqAnswersPerSec: 100, faqFinalP99Ms: 1_000, idleRedisCommandsPerSecWith300Waiting: 200 },

@@ -20,6 +20,8 @@ export interface LoadStack {
   readonly redisUrl: string;
   readonly prefix: string;
   readonly logTail: () => string;
+  /** Warn/error log lines of the bot and workers so far, counted by level and message. */
+  readonly warnings: () => Record<string, number>;
   /** Redis's `total_commands_processed`. */
   commandsProcessed(): Promise<number>;
   stop(): Promise<void>;
@@ -50,11 +52,26 @@ export async function startLoadStack(config: Record<string, unknown>): Promise<L
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let logs = '';
+  let partial = '';
+  const warnings: Record<string, number> = {};
+  const count = (line: string) => {
+    try {
+      const entry = JSON.parse(line) as { level?: unknown; msg?: unknown };
+      if (typeof entry.level !== 'number' || entry.level < 40) return;
+      const key = `${entry.level >= 50 ? 'error' : 'warn'}: ${String(entry.msg)}`;
+      warnings[key] = (warnings[key] ?? 0) + 1;
+    } catch {
+      // not a JSON log line
+    }
+  };
   let ready = { bot: false, workers: false };
   const collect = (chunk: Buffer) => {
     const text = chunk.toString();
     ready = { bot: ready.bot || text.includes('discord bot ready'), workers: ready.workers || text.includes('workers ready') };
     logs = (logs + text).slice(-LOG_TAIL_CHARS);
+    const lines = (partial + text).split('\n');
+    partial = lines.pop() ?? '';
+    lines.forEach(count);
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
@@ -83,6 +100,7 @@ export async function startLoadStack(config: Record<string, unknown>): Promise<L
     redisUrl: redis.url,
     prefix,
     logTail: () => logs,
+    warnings: () => ({ ...warnings }),
     async commandsProcessed() {
       const stats = await counter.info('stats');
       return Number(/total_commands_processed:(\d+)/u.exec(stats)?.[1] ?? Number.NaN);
