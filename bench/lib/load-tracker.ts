@@ -12,11 +12,16 @@ export interface Tracked {
   /** Lane, with `-mention` for a mention. */
   readonly label: string;
   readonly sentAt: number;
+  /** Interactions must be acknowledged within Discord's 3 s (the server refuses later callbacks); mentions need not. */
+  readonly ackWindowMs: number | null;
   ackAt: number | undefined;
   acceptedCallbacks: number;
   /** Last text per bot message (`original`, a follow-up's id, a reply message's id) and when it was sent. */
   readonly texts: Map<string, { content: string; at: number }>;
 }
+
+/** Discord's window for the first interaction callback (the Discord-protocol server's default). */
+const ACK_WINDOW_MS = 3_000;
 
 const isFinal = (content: string): boolean => content.trim().length > 0 && !content.startsWith('⏳');
 
@@ -39,7 +44,7 @@ export class LoadTracker {
 
   /** A slash command dispatched now. */
   interaction(label: string, id: string, token: string): Tracked {
-    const tracked = this.#track(label);
+    const tracked = this.#track(label, ACK_WINDOW_MS);
     this.#byToken.set(token, tracked);
     this.#byInteraction.set(id, tracked);
     return tracked;
@@ -47,13 +52,13 @@ export class LoadTracker {
 
   /** A mention posted now. */
   mention(label: string, messageId: string): Tracked {
-    const tracked = this.#track(label);
+    const tracked = this.#track(label, null);
     this.#byMessage.set(messageId, tracked);
     return tracked;
   }
 
-  #track(label: string): Tracked {
-    const tracked: Tracked = { label, sentAt: Date.now(), ackAt: undefined, acceptedCallbacks: 0, texts: new Map() };
+  #track(label: string, ackWindowMs: number | null): Tracked {
+    const tracked: Tracked = { label, sentAt: Date.now(), ackWindowMs, ackAt: undefined, acceptedCallbacks: 0, texts: new Map() };
     this.all.push(tracked);
     return tracked;
   }
@@ -103,7 +108,10 @@ export class LoadTracker {
   /** Whether every request has a final text (or cannot get one any more) and nothing changed for `quietMs`. */
   settled(quietMs: number): boolean {
     this.poll();
-    return Date.now() - this.#lastChange >= quietMs && this.all.every((tracked) => finalText(tracked) !== undefined);
+    const now = Date.now();
+    // An interaction not acknowledged within its window never will be (the server refuses late callbacks).
+    const expired = (t: Tracked) => t.ackAt === undefined && t.ackWindowMs !== null && now - t.sentAt > t.ackWindowMs + 500;
+    return now - this.#lastChange >= quietMs && this.all.every((tracked) => finalText(tracked) !== undefined || expired(tracked));
   }
 }
 
