@@ -16,6 +16,17 @@ const resultLine = z.looseObject({
   smoke: z.literal(true),
 });
 
+const stage = z.object({ sent: z.number().int().positive(), outcomes: z.record(z.string(), z.number()) });
+const loadLine = z.looseObject({
+  name: z.string(),
+  lost: z.number(),
+  duplicated: z.number(),
+  unacknowledged: z.number(),
+  lanes: z.record(z.string(), stage),
+  burst: stage.nullable(),
+  idle: z.object({ waitingJobs: z.number(), redisCommandsPerSec: z.number() }).nullable(),
+});
+
 function resultLines(run: RunResult): z.infer<typeof resultLine>[] {
   const lines = run.stdout.split('\n').filter((line) => line.startsWith('{'));
   return lines.map((line) => resultLine.parse(JSON.parse(line)));
@@ -24,7 +35,7 @@ function resultLines(run: RunResult): z.infer<typeof resultLine>[] {
 const failure = (run: RunResult) => `exit ${run.code}\n${run.stderr.slice(-2_000)}`;
 
 describe('benchmarks at smoke size', () => {
-  it.each(benchFiles())(
+  it.each(benchFiles().filter((file) => file !== 'load.ts'))(
     'GIVEN --smoke WHEN bench/%s runs THEN it exits 0 and prints named result lines with floor and ratio',
     async (file) => {
       const run = await runScript(`bench/${file}`, ['--smoke'], { timeoutMs: 240_000 });
@@ -37,6 +48,25 @@ describe('benchmarks at smoke size', () => {
     },
     300_000,
   );
+
+  it('GIVEN --smoke WHEN bench/load.ts drives the real bot THEN every request is acknowledged and answered once', async () => {
+    const run = await runScript('bench/load.ts', ['--smoke'], { timeoutMs: 240_000 });
+    expect(run.code, failure(run)).toBe(0);
+    const [line] = resultLines(run);
+    const load = loadLine.parse(line);
+    expect(load.name).toBe('load');
+    expect({ lost: load.lost, duplicated: load.duplicated, unacknowledged: load.unacknowledged }).toEqual({
+      lost: 0,
+      duplicated: 0,
+      unacknowledged: 0,
+    });
+    // Every lane of the default mix, the mentions, the burst and the idle backlog were driven and answered.
+    expect(Object.keys(load.lanes).sort()).toEqual(['faq', 'faq-mention', 'generate', 'transcribe', 'translate']);
+    for (const lane of Object.values(load.lanes)) expect(lane.outcomes.answered).toBe(lane.sent);
+    expect(load.burst?.outcomes.answered).toBe(load.burst?.sent);
+    expect(load.idle?.waitingJobs).toBeGreaterThan(0);
+    expect(load.idle?.redisCommandsPerSec).toBeGreaterThan(0);
+  }, 300_000);
 
   it('GIVEN --only WHEN the runner runs THEN only the named benchmark runs', async () => {
     const run = await runScript('bench/index.ts', ['--smoke', '--only', 'queue-position'], { timeoutMs: 120_000 });
