@@ -68,7 +68,9 @@ export class ModelRuntime {
   load<T extends LaneTask>(spec: ModelSpec & { task: T }, onProgress = this.#options.onProgress): Promise<PipelineFor<T>> {
     const key = modelKey(spec);
     const download = this.#downloads.get(key);
-    if (!download) return this.#load(key, spec, onProgress);
+    // Not being prepared, or read from the models folder (transformers.js reports reading local files with the same
+    // events as a download): worth waiting for.
+    if (!download || !this.#fresh.has(key)) return this.#load(key, spec, onProgress);
     if (download.downloading) return Promise.reject(stillDownloading(spec, download));
     // Being prepared, not (yet) downloading: a load from the models folder is worth waiting for, a download is not.
     return Promise.race([
@@ -88,7 +90,7 @@ export class ModelRuntime {
     const key = modelKey(spec);
     const download = this.#downloads.get(key);
     if (!download) return undefined;
-    return download.downloading || this.#fresh.has(key) ? 'downloading' : 'loading';
+    return this.#fresh.has(key) ? 'downloading' : 'loading';
   }
 
   /**

@@ -12,6 +12,7 @@ import { describeLoadFailure, formatLaneStatus } from '../../src/inference/prepa
 import { ModelRuntime, type ModelSpec } from '../../src/inference/runtime.ts';
 import { startHub } from '../e2e/first-run-helpers.ts';
 import { quietLogger } from '../helpers/env.ts';
+import { PROJECT_ROOT } from '../../src/config/index.ts';
 
 const BERT: ModelSpec = { task: 'feature-extraction', model: 'tiny-random-bert', dtype: 'fp32', device: 'cpu' };
 const models = (remoteHost: string) => ({
@@ -71,6 +72,30 @@ describe('ModelRuntime.prepare', () => {
     await prepared;
     const embed = await runtime.load(BERT);
     expect(typeof embed).toBe('function');
+    await runtime.dispose();
+  }, 60_000);
+
+  it('GIVEN a model in the models folder THEN a job asking for it while it loads waits for it, never told it is downloading', async () => {
+    // transformers.js reports reading local files with the same events as downloads; that is no download.
+    const local = { ...models(hub.url), dir: path.join(PROJECT_ROOT, 'tests/fixtures/models') };
+    const runtime = new ModelRuntime({ models: local, logger: quietLogger });
+    const prepared = runtime.prepare(BERT);
+    expect(runtime.preparing(BERT)).toBe('loading');
+    const jobs: Promise<unknown>[] = [];
+    let done = false;
+    void prepared.finally(() => (done = true));
+    while (!done) {
+      jobs.push(
+        runtime.load(BERT).then(
+          () => 'loaded',
+          (error: unknown) => error,
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const outcomes = await Promise.all(jobs);
+    expect(outcomes.length).toBeGreaterThan(1);
+    expect(outcomes.filter((outcome) => outcome !== 'loaded')).toEqual([]);
     await runtime.dispose();
   }, 60_000);
 
