@@ -100,14 +100,15 @@ export class ModelRuntime {
   prepare(spec: ModelSpec, onDownload?: (progress: DownloadProgress) => void): Promise<unknown> {
     const key = modelKey(spec);
     const tracker = new DownloadTracker();
+    // Not in the models folder: a download, even before its first byte (the first files are only being sized).
+    const fresh = this.#options.models.allowRemote && !existsSync(path.join(this.#options.models.dir, spec.model, 'config.json'));
     const onProgress = (event: unknown) => {
-      if (tracker.update(event)) onDownload?.(tracker.snapshot());
+      // Reading local files raises the same events: only a fresh model's are a download worth reporting.
+      if (tracker.update(event) && fresh) onDownload?.(tracker.snapshot());
       this.#options.onProgress?.(event);
     };
     this.#downloads.set(key, tracker);
-    // Not in the models folder: a download, even before its first byte (the first files are only being sized).
-    if (this.#options.models.allowRemote && !existsSync(path.join(this.#options.models.dir, spec.model, 'config.json')))
-      this.#fresh.add(key);
+    if (fresh) this.#fresh.add(key);
     return this.#load(key, spec, onProgress).finally(() => {
       this.#downloads.delete(key);
       this.#fresh.delete(key);
