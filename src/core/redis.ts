@@ -16,7 +16,8 @@ export function createRedis(config: Config['redis'], role: RedisRole): Redis {
   };
   const options =
     role === 'producer'
-      ? { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 3_000 }
+      ? // Commands issued in one tick go out in one write: a burst of requests costs far fewer syscalls.
+        { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 3_000, enableAutoPipelining: true }
       : { ...common, maxRetriesPerRequest: null, enableReadyCheck: false };
   const redis = new Redis(config.url, options);
   // ioredis emits 'error' on every failed reconnect; callers watch readiness instead of crashing.

@@ -22,6 +22,7 @@ import { OpsMetrics, startBotOps, watchDiscord, type BotOps } from '../../ops/in
 import type { JobContext } from '../../queue/envelope.ts';
 import { LaneProducer } from '../../queue/producer.ts';
 import { createReplyConsumer, REPLIES_QUEUE } from '../../queue/replies.ts';
+import { AckGate } from './ack-gate.ts';
 import { channelChain, interactionScope } from './access.ts';
 import { answerSteps } from '../policy/ask.ts';
 import { Deliverer } from './deliver.ts';
@@ -65,6 +66,7 @@ export class DiscordBot implements BotServices {
   readonly #shared = new Map<string, unknown>();
   /** Interactions this bot acknowledged through its own REST client (discord.js does not know). */
   readonly #acknowledged = new WeakSet<RepliableInteraction>();
+  readonly #ackGate = new AckGate();
   #consumer?: Worker;
 
   constructor(
@@ -88,7 +90,9 @@ export class DiscordBot implements BotServices {
     this.redis = this.#redis('producer');
     this.store = new BotStore(this.redis, config.redis.prefix);
     this.settings = new SettingsStore(this.redis, config);
-    this.producer = new LaneProducer(config, this.redis, (lane) => this.progress.secondsPerJob(lane));
+    // Queues get a connection of their own: BullMQ defines its scripts on it, and ioredis copies every defined
+    // script into each MULTI, which made the per-request rate-limit transaction cost more than the request.
+    this.producer = new LaneProducer(config, this.#redis('producer'), (lane) => this.progress.secondsPerJob(lane));
     this.deliverer = new Deliverer(this.client.rest, this.store, logger, config.discord.apiUrl);
     this.progress = new ProgressTracker(config, () => this.#redis('worker'), this.producer, this.deliverer, logger);
   }
@@ -208,8 +212,9 @@ export class DiscordBot implements BotServices {
     input: z.input<I>,
     options: RunOptions = {},
   ): Promise<void> {
-    await this.deliverer.acknowledge(interaction.id, interaction.token);
+    await this.#ackGate.acknowledge(() => this.deliverer.acknowledge(interaction.id, interaction.token));
     this.#acknowledged.add(interaction);
+    await this.#ackGate.clear();
     const settings = await this.settingsFor(interaction);
     if (!settings.laneEnabled(lane.name)) throw new UserError('unavailable', coreMessages.laneOff(lane.verb));
     const context = this.contextOf(interaction);

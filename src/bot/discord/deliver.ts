@@ -7,6 +7,7 @@
  * expired token means "post it anew", a channel the bot cannot write in means "drop it, log once".
  */
 import { REST, Routes, type RawFile } from 'discord.js';
+import { Agent } from 'undici';
 import type { Logger } from '../../core/logger.ts';
 import type { ActionRow, DiscordReply, ReplyFile, VoiceMessage } from '../../lanes/discord.ts';
 import { splitMessage } from '../reply/split.ts';
@@ -20,6 +21,12 @@ export const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60_000 - 30_000;
 
 /** Interaction callbacks are exempt from the global limit; the per-route limits still apply (handled by REST). */
 const WEBHOOK_GLOBAL_PER_SECOND = 1_000;
+
+/**
+ * Kept-alive connections for interaction callbacks and webhook edits. Unbounded, a burst of slash commands opened a
+ * new (TLS, against Discord) connection per request; a bounded pool reuses them and queues the rest briefly.
+ */
+const WEBHOOK_CONNECTIONS = 64;
 
 export function isTokenAlive(target: DiscordTarget, now = Date.now()): target is Extract<DiscordTarget, { kind: 'interaction' }> {
   return target.kind === 'interaction' && now - target.createdAt < INTERACTION_TOKEN_LIFETIME_MS;
@@ -49,7 +56,12 @@ export class Deliverer {
     private readonly logger: Logger,
     api: string,
   ) {
-    this.#webhooks = new REST({ api, globalRequestsPerSecond: WEBHOOK_GLOBAL_PER_SECOND, retries: 3 });
+    this.#webhooks = new REST({
+      api,
+      globalRequestsPerSecond: WEBHOOK_GLOBAL_PER_SECOND,
+      retries: 3,
+      agent: new Agent({ connections: WEBHOOK_CONNECTIONS }),
+    });
   }
 
   /** Acknowledges an interaction ("thinking…"): the answer replaces it later. */

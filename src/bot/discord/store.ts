@@ -96,7 +96,9 @@ export class BotStore {
   async rateLimit(scope: string, id: string, perMinute: number): Promise<number> {
     const window = Math.floor(Date.now() / 60_000);
     const key = this.#key('rate', scope, id, String(window));
-    const [[, count]] = (await this.redis.multi().incr(key).expire(key, 120).exec()) as [[unknown, number]];
+    // Two plain commands in one tick (auto-pipelined into one write with the rest of the tick) instead of a MULTI:
+    // a MULTI is written to the socket on its own, and a burst of requests paid one syscall each.
+    const [count] = await Promise.all([this.redis.incr(key), this.redis.expire(key, 120)]);
     if (count <= perMinute) return 0;
     return Math.max(1, Math.ceil(((window + 1) * 60_000 - Date.now()) / 1000));
   }
