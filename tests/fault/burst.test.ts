@@ -11,7 +11,7 @@ import path from 'node:path';
 import { FakeDiscord } from '../discord-server/index.ts';
 import { freePort, PrivateRedis, startBotOnly, type RunningBot } from './redis-harness.ts';
 
-const BURST = 200;
+const BURST = 2_000;
 const server = new FakeDiscord();
 let redis: PrivateRedis;
 let bot: RunningBot;
