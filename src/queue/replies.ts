@@ -34,7 +34,7 @@ export class ReplyPublisher {
       attempts: 5,
       backoff: { type: 'exponential', delay: 1_000 },
       removeOnComplete: { count: this.config.queue.keepCompleted, age: this.config.queue.keepCompletedAgeSec },
-      removeOnFail: { count: this.config.queue.keepFailed },
+      removeOnFail: { count: this.config.queue.keepFailed, age: this.config.queue.keepFailedAgeSec },
     });
   }
 
