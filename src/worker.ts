@@ -1,7 +1,8 @@
 /**
  * `npm run worker -- --lanes faq,translate` (default: every enabled lane). Takes jobs at once and loads each lane's
  * models behind them (a lane answers once its own models are in), then serves the lanes until SIGINT/SIGTERM. With
- * `http.port` set it serves `/healthz`, `/readyz` (Redis, models loaded, watchdog) and `/metrics` from the start.
+ * `http.port` set it serves `/healthz`, `/readyz` (Redis, models loaded or a lane answering meanwhile, watchdog) and
+ * `/metrics` from the start.
  */
 import { Queue } from 'bullmq';
 import { loadConfig, type Config } from './config/index.ts';
@@ -13,7 +14,7 @@ import { onShutdown } from './core/shutdown.ts';
 import { formatLaneStatus, prepareLane, type LaneStatus } from './inference/prepare.ts';
 import { ModelRuntime } from './inference/runtime.ts';
 import { allLanes, LANE_NAMES } from './lanes/index.ts';
-import { notReady, OpsMetrics, ready, redisCheck, runChecks, startOpsServer, Watchdog, type ReadinessCheck } from './ops/index.ts';
+import { ModelsReadiness, OpsMetrics, redisCheck, runChecks, startOpsServer, Watchdog, type ReadinessCheck } from './ops/index.ts';
 import { jobMetrics } from './queue/job-metrics.ts';
 import { WorkerHost, type ServedLane } from './queue/worker-host.ts';
 
@@ -28,17 +29,7 @@ runMain(async () => {
   const redis = createRedis(config.redis, 'worker');
   const lanes = allLanes().filter((lane) => names.includes(lane.name));
   const metrics = new OpsMetrics({ role: 'worker' });
-  const pending = new Set(lanes.map((lane) => lane.name));
-  const failed = new Map<string, string>();
-  const models: ReadinessCheck = {
-    name: 'models',
-    check: () =>
-      pending.size
-        ? notReady(`loading ${[...pending].join(', ')}`)
-        : failed.size
-          ? notReady([...failed].map(([lane, why]) => `${lane}: ${why}`).join('; '))
-          : ready(),
-  };
+  const models = new ModelsReadiness(lanes);
   const readiness: ReadinessCheck[] = [redisCheck(redis), models];
   metrics.watchReadiness(() => runChecks(readiness));
   const server = await startOpsServer({ port: config.http.port, host: config.http.host, metrics, readiness, logger });
@@ -51,12 +42,10 @@ runMain(async () => {
   // Models load while the lanes already take jobs: a lane is ready when its own models are (lanes ready one by one),
   // and a job for a model still downloading is told how far it is. npm start prints the statuses it gets over IPC.
   const report = (status: LaneStatus) => {
+    models.report(status);
     if (status.state === 'ready') {
-      pending.delete(status.lane);
       for (const model of status.models) metrics.modelLoaded(status.lane, model, status.seconds * 1000);
     } else if (status.state === 'missing') {
-      pending.delete(status.lane);
-      failed.set(status.lane, `model ${status.model} not loaded`);
       metrics.modelUnloaded(status.lane, status.model);
     }
     if (process.send) process.send(status);

@@ -9,6 +9,7 @@ export { httpConfigSchema, httpEnvOverrides, isLoopback, OPS_DEFAULTS, watchdogC
 export type { HttpConfig, WatchdogConfig } from './config.ts';
 export { createDashboard, DASHBOARD_PATH, dashboardFor, type DashboardHandler } from './dashboard.ts';
 export { OpsMetrics, type JobOutcome, type JobStage, type QueueDepth } from './metrics.ts';
+export { ModelsReadiness } from './models-readiness.ts';
 export { bullmqQueueDepth } from './queue-depth.ts';
 export { notReady, ready, redisCheck, runChecks, type CheckResult, type Readiness, type ReadinessCheck } from './readiness.ts';
 export { startOpsServer, type OpsServer, type OpsServerOptions } from './server.ts';

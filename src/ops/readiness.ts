@@ -4,7 +4,8 @@
  */
 import type { Redis } from 'ioredis';
 
-export type CheckResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+/** `note`: ready, but an operator should know (e.g. a lane answering a simpler way while its model loads). */
+export type CheckResult = { readonly ok: true; readonly note?: string } | { readonly ok: false; readonly reason: string };
 
 export interface ReadinessCheck {
   /** Short key in the `/readyz` body, e.g. `redis`, `models`, `watchdog`. */
@@ -17,7 +18,7 @@ export interface Readiness {
   readonly checks: Readonly<Record<string, CheckResult>>;
 }
 
-export const ready = (): CheckResult => ({ ok: true });
+export const ready = (note?: string): CheckResult => (note ? { ok: true, note } : { ok: true });
 export const notReady = (reason: string): CheckResult => ({ ok: false, reason });
 
 /** Runs every check at once; one that throws or takes longer than `timeoutMs` counts as not ready. */
