@@ -16,7 +16,7 @@ import { createFaqProcessor } from '../src/lanes/faq/processor.ts';
 import type { FaqInput, FaqResult } from '../src/lanes/faq/schema.ts';
 import type { LaneProcessor } from '../src/lanes/process-context.ts';
 import { median, option, ratioOf, report, round, size, withCpu } from './lib/report.ts';
-import { benchSetup } from './lib/setup.ts';
+import { benchJobContext, benchSetup } from './lib/setup.ts';
 import { questions } from './lib/texts.ts';
 
 const count = Number(option('count', String(size(256, 8))));
@@ -28,14 +28,7 @@ const lane = config.lanes.faq;
 const embedder = await runtime.load({ task: 'feature-extraction', model: lane.model, dtype: lane.dtype, device: lane.device });
 const embed = (texts: string[]) => embedder(texts, { pooling: 'mean', normalize: true });
 const texts = questions(count);
-const context = {
-  jobId: 'bench',
-  locale: 'en' as const,
-  context: { origin: 'local' as const, userId: 'bench' },
-  signal: new AbortController().signal,
-  report: () => undefined,
-  logger,
-};
+const context = benchJobContext(logger);
 
 async function perItem(run: (text: string) => Promise<unknown>): Promise<{ p50Ms: number; perSec: number; cpuMsPerItem: number }> {
   const times: number[] = [];

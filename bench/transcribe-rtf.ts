@@ -17,7 +17,7 @@ import { createLogger } from '../src/core/logger.ts';
 import { ModelRuntime } from '../src/inference/runtime.ts';
 import { createTranscribeProcessor } from '../src/lanes/transcribe/processor.ts';
 import { median, option, ratioOf, report, round, size, SMOKE, withCpu } from './lib/report.ts';
-import { benchSetup } from './lib/setup.ts';
+import { benchJobContext, benchSetup } from './lib/setup.ts';
 import { peakRssMb } from './lib/workers.ts';
 
 const runs = Number(option('runs', String(size(3, 1))));
@@ -27,14 +27,7 @@ const lane = config.lanes.transcribe;
 const runtime = new ModelRuntime({ models: config.models, logger });
 const transcribe = createTranscribeProcessor({ config, runtime });
 const asr = await runtime.load({ task: 'automatic-speech-recognition', model: lane.model, dtype: lane.dtype, device: lane.device });
-const context = {
-  jobId: 'bench',
-  locale: 'en' as const,
-  context: { origin: 'local' as const, userId: 'bench' },
-  signal: new AbortController().signal,
-  report: () => undefined,
-  logger,
-};
+const context = benchJobContext(logger);
 const clips = [
   { file: 'voice-ja.ogg', windows: 1 },
   { file: 'long-2min.ogg', windows: 5 },

@@ -11,7 +11,7 @@ import { ModelRuntime } from '../src/inference/runtime.ts';
 import { findLanguage } from '../src/text/languages.ts';
 import { createTranslateProcessor } from '../src/lanes/translate/processor.ts';
 import { median, option, ratioOf, report, round, size, withCpu } from './lib/report.ts';
-import { benchSetup } from './lib/setup.ts';
+import { benchJobContext, benchSetup } from './lib/setup.ts';
 import { MESSAGE_EN_20_WORDS, MESSAGE_JA } from './lib/texts.ts';
 
 const runs = Number(option('runs', String(size(5, 1))));
@@ -22,14 +22,7 @@ const lane = config.lanes.translate;
 const translate = createTranslateProcessor({ config, runtime });
 const translator = await runtime.load({ task: 'translation', model: lane.model, dtype: lane.dtype, device: lane.device });
 const multilingual = ['m2m_100', 'nllb'].includes(String(translator.model.config.model_type));
-const context = {
-  jobId: 'bench',
-  locale: 'en' as const,
-  context: { origin: 'local' as const, userId: 'bench' },
-  signal: new AbortController().signal,
-  report: () => undefined,
-  logger,
-};
+const context = benchJobContext(logger);
 
 async function timed(run: () => Promise<unknown>): Promise<{ ms: number; cpuMs: number }> {
   await run(); // warm-up (and first load)

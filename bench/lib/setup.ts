@@ -10,7 +10,9 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadConfig, PROJECT_ROOT, type Config } from '../../src/config/index.ts';
 import { createRedis } from '../../src/core/redis.ts';
+import type { Logger } from '../../src/core/logger.ts';
 import type { LaneName } from '../../src/lanes/index.ts';
+import type { ProcessContext } from '../../src/lanes/process-context.ts';
 import { option, REAL } from './report.ts';
 
 export const REAL_DIMS_DIR = path.join(PROJECT_ROOT, 'models', 'real-dims');
@@ -93,4 +95,16 @@ export async function cleanupRedis(config: Config): Promise<void> {
   } finally {
     redis.disconnect();
   }
+}
+
+/** The context a bench passes to a lane processor it calls directly: a local English job that is never cancelled. */
+export function benchJobContext(logger: Logger): ProcessContext {
+  return {
+    jobId: 'bench',
+    locale: 'en',
+    context: { origin: 'local', userId: 'bench' },
+    signal: new AbortController().signal,
+    report: () => undefined,
+    logger,
+  };
 }
