@@ -12,6 +12,7 @@ import { isUserError, UserError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { createRedis } from '../../core/redis.ts';
 import { coreMessages } from '../../i18n/messages.ts';
+import { loadDetectors } from '../../text/detectors.ts';
 import { localeOf, type Locale, type LocalText } from '../../i18n/text.ts';
 import type { FollowUp } from '../../lanes/chain.ts';
 import type { ActionRow, StepRequest } from '../../lanes/discord.ts';
@@ -50,6 +51,9 @@ export interface Submission<I extends z.ZodType> {
   /** Show no placeholder (automatic answers that post nothing unless they have something to say). */
   readonly silent?: boolean;
 }
+
+/** How long after start the bot loads its language detectors. */
+const DETECTORS_WARM_UP_DELAY_MS = 10_000;
 
 export class DiscordBot implements BotServices {
   readonly client: Client;
@@ -136,6 +140,12 @@ export class DiscordBot implements BotServices {
       queues,
     });
     this.logger.info({ user: this.client.user?.tag, ...(this.#ops.url ? { http: this.#ops.url } : {}) }, 'discord bot ready');
+    // Language detection (plain-language bookings, translation channels) loads on first use, ~2 s with ~1 s of it
+    // blocking the event loop: load it a little after start, not on a member's time nor while a start's backlog of
+    // interactions is being acknowledged.
+    setTimeout(() => {
+      loadDetectors().catch((error: unknown) => this.logger.warn({ err: error }, 'language detectors did not load'));
+    }, DETECTORS_WARM_UP_DELAY_MS).unref();
   }
 
   botId(): string {

@@ -10,6 +10,7 @@ import type { Logger } from '../../core/logger.ts';
 import type { ChatProvider } from '../../inference/chat.ts';
 import type { ModelRuntime } from '../../inference/runtime.ts';
 import { baseCode, detectLanguage } from '../../text/detect.ts';
+import { loadDetectors } from '../../text/detectors.ts';
 import { nothingToTranslate } from '../../text/nothing.ts';
 import { isHanOnly, lettersOf } from '../../text/scripts.ts';
 import type { LaneProcessor } from '../process-context.ts';
@@ -39,6 +40,8 @@ export interface TranslateDeps {
 }
 
 export function createTranslateProcessor(deps: TranslateDeps): LaneProcessor<TranslateInput, TranslateResult> {
+  // The detectors load on first use (~2 s): start now, while the worker loads its model, not on a member's time.
+  loadDetectors().catch(() => undefined);
   const settings = translateSettings({ ...deps.config.translate, ...deps.settings });
   const glossary = deps.redis
     ? new GlossaryStore({ redis: deps.redis, prefix: deps.config.redis.prefix, maxTerms: settings.glossaryMaxTerms, logger: deps.logger })
