@@ -28,6 +28,8 @@ export const PLACEHOLDER_DELAY_MS = 1_000;
 const POSITION_POLL_MS = 3_000;
 /** Progress edits per second across all placeholders; final answers are not counted and go first. */
 const EDIT_BUDGET_PER_SECOND = 20;
+/** How long a job finished before it was tracked is remembered (the request path is far behind if it is not by then). */
+const FINISHED_MEMORY_MS = 5 * 60_000;
 
 /** The namespace of the Cancel button under placeholders: `cancel:<lane>:<job>`. */
 export const CANCEL_BUTTON = 'cancel';
@@ -60,6 +62,11 @@ export function cancelButton(lane: string, jobId: string, locale: Locale): Actio
 
 export class ProgressTracker {
   readonly #jobs = new Map<string, Tracked>();
+  /**
+   * Jobs answered before the request path tracked them (a fast lane under a burst), with when: tracking one of them
+   * must not put a "⏳" placeholder over its answer.
+   */
+  readonly #finishedEarly = new Map<string, number>();
   readonly #events: QueueEvents[] = [];
   readonly #seconds = new Map<string, number>();
   #budget = EDIT_BUDGET_PER_SECOND;
@@ -102,6 +109,7 @@ export class ProgressTracker {
 
   /** Starts showing progress for a job; nothing is shown unless it takes longer than a second. */
   track(lane: Pick<LaneRef, 'name' | 'verb'>, jobId: string, target: DiscordTarget, sourceId: string, locale: Locale): void {
+    if (this.#finishedEarly.delete(jobId)) return;
     const tracked: Tracked = {
       lane,
       target,
@@ -124,11 +132,24 @@ export class ProgressTracker {
   /** Stops tracking and waits for a placeholder post or edit in flight, so it cannot land after the answer. */
   async finish(jobId: string): Promise<void> {
     const tracked = this.#jobs.get(jobId);
-    if (!tracked) return;
+    if (!tracked) {
+      this.#rememberFinished(jobId);
+      return;
+    }
     if (tracked.timer) clearTimeout(tracked.timer);
     this.#jobs.delete(jobId);
     this.#positions?.untrack(tracked.lane.name, jobId);
     await tracked.inflight.catch(() => undefined);
+  }
+
+  #rememberFinished(jobId: string): void {
+    const now = Date.now();
+    // Oldest first (insertion order): forget those past the memory.
+    for (const [id, at] of this.#finishedEarly) {
+      if (now - at < FINISHED_MEMORY_MS) break;
+      this.#finishedEarly.delete(id);
+    }
+    this.#finishedEarly.set(jobId, now);
   }
 
   #onActive(jobId: string): void {
@@ -223,6 +244,7 @@ export class ProgressTracker {
     for (const timer of this.#timers) clearInterval(timer);
     for (const tracked of this.#jobs.values()) if (tracked.timer) clearTimeout(tracked.timer);
     this.#jobs.clear();
+    this.#finishedEarly.clear();
     await Promise.allSettled(this.#events.map((events) => events.close()));
   }
 }
