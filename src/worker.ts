@@ -10,6 +10,7 @@ import { parseLanes } from './core/args.ts';
 import { createLogger } from './core/logger.ts';
 import { assertRedisReachable, createRedis } from './core/redis.ts';
 import { runMain } from './core/run-main.ts';
+import { alignThreadPriorities } from './core/priority.ts';
 import { onShutdown } from './core/shutdown.ts';
 import { formatLaneStatus, prepareLane, type LaneStatus } from './inference/prepare.ts';
 import { ModelRuntime } from './inference/runtime.ts';
@@ -19,6 +20,7 @@ import { jobMetrics } from './queue/job-metrics.ts';
 import { WorkerHost, type ServedLane } from './queue/worker-host.ts';
 
 runMain(async () => {
+  alignThreadPriorities(); // niced by npm start: all of this process's threads, not only the main one
   const config = loadConfig();
   const logger = createLogger({ level: config.log.level, name: 'kotodama-worker' });
   const enabled = LANE_NAMES.filter((lane) => config.lanes[lane].enabled);

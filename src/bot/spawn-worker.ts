@@ -8,6 +8,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Logger } from '../core/logger.ts';
+import { niceWorker } from '../core/priority.ts';
 import { laneStatusSchema, type LaneStatus } from '../inference/prepare.ts';
 
 const WORKER_ENTRY = fileURLToPath(new URL('../worker.ts', import.meta.url));
@@ -43,6 +44,8 @@ function launch(
     execArgv: ['--import', TSX],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
+  // Models may take every core; the bot (this process) must still answer Discord within 3 s.
+  niceWorker(child.pid);
   options.logger.info({ workerPid: child.pid, lanes }, 'worker process started');
   // Whatever ends this process (a failed start, process.exit), the worker goes too; it also exits by itself when
   // the IPC channel closes (a killed parent), see `onShutdown`.
