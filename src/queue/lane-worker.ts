@@ -5,6 +5,7 @@
  * reason — its processor threw on the last attempt, or it stalled too often because its worker died — tells its
  * member (the `failed` listener publishes the error reply; publishing twice is a no-op) and is logged.
  */
+import { hostname } from 'node:os';
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { z } from 'zod';
@@ -53,6 +54,8 @@ export interface FinishedJob {
  * models block it for well under a second), so a worker that died is noticed within about 30 s.
  */
 export const LOCK_DURATION_MS = 30_000;
+/** This process, as `processedBy` on the jobs it runs and in stall log lines: `host:pid`. */
+const WORKER_NAME = `${hostname()}:${process.pid}`;
 export const STALLED_INTERVAL_MS = 10_000;
 
 export function createLaneWorker(lane: AnyLane, processor: LaneProcessor<z.output<AnySchema>, unknown>, deps: LaneWorkerDeps): Worker {
@@ -136,14 +139,24 @@ export function createLaneWorker(lane: AnyLane, processor: LaneProcessor<z.outpu
     lockDuration: deps.lock?.durationMs ?? LOCK_DURATION_MS,
     stalledInterval: deps.lock?.stalledIntervalMs ?? STALLED_INTERVAL_MS,
     autorun: false,
+    // Stored on each job it runs (`processedBy`, shown by the dashboard): which process runs a job.
+    name: WORKER_NAME,
   });
   worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
-  worker.on('stalled', (jobId) => logger.warn({ jobId, worker: worker.id }, 'a running job lost its worker (stalled); it will run again'));
+  worker.on('stalled', (jobId) => onStalled(jobId));
   worker.on('failed', (job, error) => void onFailed(job, error));
+
+  // Which process lost it is not knowable here: BullMQ hands the job on (and overwrites `processedBy`) at once.
+  const onStalled = (jobId: string): void =>
+    logger.warn({ jobId, lane: lane.name, noticedBy: WORKER_NAME }, 'a running job lost its worker (stalled); it will run again');
 
   /** Jobs that failed outside the processor (stalled too often) still tell their member. */
   const onFailed = async (job: Job | undefined, error: Error): Promise<void> => {
     if (!job || error instanceof DelayedError || !/stalled/iu.test(error.message)) return;
+    logger.warn(
+      { jobId: job.id, lane: lane.name, noticedBy: WORKER_NAME },
+      'a job lost its worker too often (stalled); its member is told',
+    );
     const envelope = jobEnvelopeSchema.safeParse(job.data);
     if (!envelope.success) return;
     const failure = failureOf(error, logger, job.id ?? '');

@@ -3,6 +3,7 @@
  * member must still be told (an error reply with a reference id reaches the replies queue) and the failure logged.
  * Real worker processes killed with SIGKILL, real Redis and BullMQ, short locks so the test takes seconds.
  */
+import { hostname } from 'node:os';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/logger.ts';
@@ -80,6 +81,8 @@ describe('a job whose worker dies twice', () => {
       expect(state).toBe('failed');
       expect(logs).toContain(jobId);
       expect(logs).toMatch(/stalled/u);
+      // The line names the lane and the process that noticed, for the operator to look at.
+      expect(logs).toMatch(new RegExp(`"lane":"translate".*"noticedBy":"${hostname()}:${process.pid}".*stalled`, 'u'));
     } finally {
       await host.close(1_000);
       await consumer.close();
