@@ -32,17 +32,16 @@ export class AckGate {
   clear(): Promise<void> {
     if (this.#inFlight < this.limit) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.maxWaitMs);
+      const waiting = this.#waiting;
       const waiter = () => {
         clearTimeout(timer);
         resolve();
       };
-      function done() {
-        const index = waiting.indexOf(waiter);
-        if (index >= 0) waiting.splice(index, 1);
+      // Past the cap, go ahead anyway (and stop waiting for the release).
+      const timer = setTimeout(() => {
+        waiting.splice(waiting.indexOf(waiter), 1);
         resolve();
-      }
-      const waiting = this.#waiting;
+      }, this.maxWaitMs);
       waiting.push(waiter);
     });
   }
