@@ -11,7 +11,7 @@ import { answerText, ChatMemory } from '../../src/lanes/generate/memory.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { createRedis } from '../../src/core/redis.ts';
 import type { CommandOptionInput } from '../discord-server/interactions.ts';
-import { REDIS_URL } from '../helpers/env.ts';
+import { REDIS_URL, waitFor } from '../helpers/env.ts';
 import { botRepliesTo, finalReplyTo, fixtureAudio, startBot, type BotUnderTest } from './harness.ts';
 
 // Chat memory is what these tests are about: questions go to chat directly (the FAQ-first path is tested in faq.test.ts).
@@ -26,9 +26,18 @@ interface Turn {
   content: string;
 }
 
-/** The chat job of a message: the turns it was asked with, what it answered, and how many turns the model saw. */
+/**
+ * The chat job of a message: the turns it was asked with, what it answered, and how many turns the model saw. The
+ * worker publishes the answer before BullMQ records the job as completed, so the answer on Discord can come first:
+ * wait for the job's result.
+ */
 async function chatJob(source: APIMessage | string): Promise<{ messages: Turn[]; text: string; contextTurns: number }> {
-  const job = await queue.getJob(`generate-${typeof source === 'string' ? source : source.id}`);
+  const id = `generate-${typeof source === 'string' ? source : source.id}`;
+  const job = await waitFor(
+    async () => ((await queue.getJobState(id)) === 'completed' ? queue.getJob(id) : undefined),
+    10_000,
+    `${id} completed`,
+  );
   const messages = (job?.data as { input: { messages: Turn[] } }).input.messages.filter((m) => m.role !== 'system');
   const result = job?.returnvalue as { text?: string; contextTurns?: number } | undefined;
   return { messages, text: result?.text ?? '', contextTurns: result?.contextTurns ?? -1 };
