@@ -50,6 +50,8 @@ export class PrivateRedis {
 export interface RunningBot {
   readonly logs: () => string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or the OOM killer would: no hand-back, no goodbye. */
+  kill(): Promise<void>;
 }
 
 /** Starts the bot alone (`--bot-only`) against `redisUrl`; resolves once it is connected to Discord. */
@@ -83,6 +85,10 @@ export async function startBotOnly(server: FakeDiscord, redisUrl: string, env: R
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
     },
   };
 }
