@@ -80,6 +80,8 @@ export interface BotServices {
   replyPrivately(interaction: RepliableInteraction, text: LocalText, components?: readonly ActionRow[]): Promise<void>;
   /** The steps that answer a question after a first job, per the server's answer mode. */
   answerSteps(settings: ResolvedSettings, options: AnswerPlanOptions): FollowUp[];
+  /** Per-member and per-server rate limits: throws a UserError (`rate_limited`, with the retry time) when over. */
+  admit(context: JobContext): Promise<void>;
   /** Stops live progress for a job that will not answer (removed from the queue). */
   stopProgress(jobId: string): Promise<void>;
   /** The lane that plays `role`, if any is on this bot (lanes reach each other by role, never by name). */

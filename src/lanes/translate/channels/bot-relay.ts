@@ -6,6 +6,7 @@
  */
 import { Events, type Client } from 'discord.js';
 import type { BotServices } from '../../../bot/discord/services.ts';
+import { isUserError } from '../../../core/errors.ts';
 import { createRedis } from '../../../core/redis.ts';
 import { DiscordWebhookPoster, relayMessageFrom } from './discord-poster.ts';
 import { QueuedTranslator } from './queued-translator.ts';
@@ -26,6 +27,21 @@ export function botRelay(services: BotServices, client: Client): ChannelRelay {
       store: channelStore(services),
       poster: new DiscordWebhookPoster(client),
       botUserId: services.botId(),
+      // A relay channel's messages count against their author's rate limit like any other request.
+      admit: async (message) => {
+        try {
+          await services.admit({
+            origin: 'discord',
+            userId: message.author.id,
+            channelId: message.channelId,
+            ...(message.guildId ? { guildId: message.guildId } : {}),
+          });
+          return true;
+        } catch (error) {
+          if (isUserError(error) && error.code === 'rate_limited') return false;
+          throw error;
+        }
+      },
       translate: (request) => translator.translate(request),
       logger,
       onOutcome: (outcome: RelayOutcome) => logger.info({ ...outcome }, 'translation channel relay'),

@@ -44,6 +44,11 @@ export interface RelayDeps {
   /** Translates a message for a server (the translation lane, through the queue or directly). */
   readonly translate: (request: RelayTranslation) => Promise<string>;
   readonly botUserId: string;
+  /**
+   * Whether the author may have another translation now (the bot's per-member and per-server rate limits); a refused
+   * message is skipped quietly (a relay channel never scolds in public). Absent: no limit.
+   */
+  readonly admit?: (message: RelayMessage) => Promise<boolean>;
   readonly logger?: Logger | undefined;
   /** Called with every decision (logs, tests). */
   readonly onOutcome?: (outcome: RelayOutcome) => void;
@@ -88,6 +93,8 @@ export class ChannelRelay {
     const rule = await this.deps.store.rule(message.channelId);
     const skip = rule ? await this.#skipReason(message) : 'no-rule';
     if (skip || !rule) return this.#report({ messageId: message.id, action: 'skipped', reason: skip ?? 'no-rule' });
+    if (this.deps.admit && !(await this.deps.admit(message)))
+      return this.#report({ messageId: message.id, action: 'skipped', reason: 'rate-limited' });
     const from = await this.#sourceLanguage(message.content, rule);
     if (!from) return this.#report({ messageId: message.id, action: 'skipped', reason: 'language-unsure' });
     let copies = 0;

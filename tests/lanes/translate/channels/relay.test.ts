@@ -70,6 +70,25 @@ describe('translation channel relay', () => {
     ]);
   });
 
+  it('GIVEN an author over the rate limit THEN their message is skipped quietly: nothing translated, nothing posted', async () => {
+    const { poster, log } = recordingPoster();
+    const translated: string[] = [];
+    const relay = new ChannelRelay({
+      store,
+      poster,
+      botUserId: '800000000000000001',
+      admit: async (original) => original.id !== '900000000000000003',
+      translate: async ({ text }) => (translated.push(text), text),
+    });
+    expect(await relay.onCreate(message('900000000000000003', 'one message too many this minute'))).toEqual({
+      messageId: '900000000000000003',
+      action: 'skipped',
+      reason: 'rate-limited',
+    });
+    expect(translated).toEqual([]);
+    expect(log).toEqual([]);
+  });
+
   it('GIVEN the translation fails THEN the relay reports it, logs it and posts nothing, without throwing', async () => {
     const { poster, log } = recordingPoster();
     const relay = new ChannelRelay({
