@@ -19,17 +19,24 @@ export async function freePort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-/** A redis-server of the test's own, without persistence. */
+/**
+ * A redis-server of the test's own: without persistence, or with `dir` an append-only file there, written on every
+ * command, so a server killed and started again has everything it had accepted (as a production Redis with AOF).
+ */
 export class PrivateRedis {
   #process: ChildProcess | undefined;
-  constructor(readonly port: number) {}
+  constructor(
+    readonly port: number,
+    private readonly dir?: string,
+  ) {}
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }
 
   async start(): Promise<void> {
-    this.#process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    const persistence = this.dir ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.dir] : ['--appendonly', 'no'];
+    this.#process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence], {
       stdio: 'ignore',
     });
     const probe = createRedis({ url: this.url, prefix: 'x' }, 'worker');
