@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../../src/config/index.ts';
+import { createRedis } from '../../src/core/redis.ts';
 import { createLogger } from '../../src/core/logger.ts';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -40,4 +41,20 @@ export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undef
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** Worker-role Redis connections for one test file: `close()` disconnects them all and removes the file's keys. */
+export function redisConnections(config: Config): { connect(): Redis; close(): Promise<void> } {
+  const opened: Redis[] = [];
+  return {
+    connect() {
+      const redis = createRedis(config.redis, 'worker');
+      opened.push(redis);
+      return redis;
+    },
+    async close() {
+      await cleanupRedis(config);
+      for (const redis of opened) redis.disconnect();
+    },
+  };
 }

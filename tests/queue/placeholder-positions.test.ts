@@ -4,34 +4,27 @@
  * truth. Real Redis and BullMQ, the real progress tracker and deliverer against the Discord-protocol server.
  */
 import { REST } from 'discord.js';
-import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Deliverer } from '../../src/bot/discord/deliver.ts';
 import { ProgressTracker } from '../../src/bot/discord/progress.ts';
 import { BotStore } from '../../src/bot/discord/store.ts';
-import { createRedis } from '../../src/core/redis.ts';
 import { LaneProducer } from '../../src/queue/producer.ts';
 import { FakeDiscord } from '../discord-server/index.ts';
-import { cleanupRedis, quietLogger, testConfig } from '../helpers/env.ts';
+import { quietLogger, redisConnections, testConfig } from '../helpers/env.ts';
 import { translateLane } from '../helpers/lanes.ts';
 
 const AHEAD = 1_150;
 // No "busy" refusal: this test wants a long queue.
 const config = testConfig({ lanes: { [translateLane.name]: { maxWaiting: 0 } } });
 const server = new FakeDiscord();
-const connections: Redis[] = [];
-const connection = () => {
-  const redis = createRedis(config.redis, 'worker');
-  connections.push(redis);
-  return redis;
-};
+const redisPool = redisConnections(config);
+const connection = () => redisPool.connect();
 
 beforeAll(() => server.start());
 
 afterAll(async () => {
   await server.close();
-  await cleanupRedis(config);
-  for (const redis of connections) redis.disconnect();
+  await redisPool.close();
 });
 
 describe('queue positions on placeholders', () => {

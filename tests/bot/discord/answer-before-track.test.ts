@@ -6,33 +6,26 @@
  * server; real Redis.
  */
 import { REST } from 'discord.js';
-import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Deliverer } from '../../../src/bot/discord/deliver.ts';
 import { PLACEHOLDER_DELAY_MS, ProgressTracker } from '../../../src/bot/discord/progress.ts';
 import { BotStore } from '../../../src/bot/discord/store.ts';
-import { createRedis } from '../../../src/core/redis.ts';
 import { LaneProducer } from '../../../src/queue/producer.ts';
 import { FakeDiscord } from '../../discord-server/index.ts';
-import { cleanupRedis, quietLogger, testConfig } from '../../helpers/env.ts';
+import { quietLogger, redisConnections, testConfig } from '../../helpers/env.ts';
 import { faqLane } from '../../helpers/lanes.ts';
 
 const config = testConfig();
 const server = new FakeDiscord();
-const connections: Redis[] = [];
-const connection = () => {
-  const redis = createRedis(config.redis, 'worker');
-  connections.push(redis);
-  return redis;
-};
+const redisPool = redisConnections(config);
+const connection = () => redisPool.connect();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(() => server.start());
 
 afterAll(async () => {
   await server.close();
-  await cleanupRedis(config);
-  for (const redis of connections) redis.disconnect();
+  await redisPool.close();
 });
 
 describe('a job answered before its progress is tracked', () => {
