@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/lanes/booking/time/civil.ts';
 import { instantOf, wallClock } from '../../src/lanes/booking/time/zone.ts';
 import type { InteractionRecord } from '../discord-server/state.ts';
-import { startBot, type BotUnderTest } from './harness.ts';
+import { expectNoPings, startBot, type BotUnderTest } from './harness.ts';
 import { addResource, answered, componentIds, dayOptions, type Answer } from './booking-helpers.ts';
 
 const ZONE = 'Asia/Tokyo';
@@ -131,24 +131,6 @@ async function moveVia(record: InteractionRecord, shown: Answer, user: APIUser, 
   return press(move, moveCard, 'bk:confirm:', user);
 }
 
-/** Nothing the bot wrote so far could ping anyone, and every route it called exists. */
-function expectNoPings(): void {
-  const writes = server().requests.filter((r) => ['POST', 'PATCH'].includes(r.method) && /\/(messages|webhooks|callback)/u.test(r.route));
-  for (const entry of writes) {
-    const body = entry.body as { content?: string; embeds?: unknown[]; allowed_mentions?: unknown; data?: Record<string, unknown> };
-    const payload = (body.data ?? body) as {
-      content?: string;
-      embeds?: unknown[];
-      allowed_mentions?: { parse?: unknown[]; users?: unknown[] };
-    };
-    if (payload.content || payload.embeds?.length) {
-      expect(payload.allowed_mentions?.parse, `${entry.method} ${entry.route}`).toEqual([]);
-      expect(payload.allowed_mentions?.users ?? [], `${entry.method} ${entry.route}`).toEqual([]);
-    }
-  }
-  expect(server().unmatchedRequests()).toEqual([]);
-}
-
 describe('the booking panel through the bot', () => {
   it('GIVEN a posted panel THEN day → time → form → card books only on Confirm, and the panel is edited with fewer places', async () => {
     const { bob } = server().users;
@@ -183,7 +165,7 @@ describe('the booking panel through the bot', () => {
     const times = (await answered(server(), again)).raw;
     expect(times).toContain('19:00 full');
     expect(times).toContain('20:00 · 2 left');
-    expectNoPings();
+    expectNoPings(server());
   }, 120_000);
 
   it('GIVEN a booking THEN Change on the "Booked" answer and on /mybookings → day → time → card moves it on Confirm', async () => {
@@ -216,7 +198,7 @@ describe('the booking panel through the bot', () => {
     expect(now).toContain('17:00 full');
     expect(now).toContain('18:00 · 1 left');
     expect(now).toContain('21:00 · 1 left');
-    expectNoPings();
+    expectNoPings(server());
   }, 120_000);
 
   it('GIVEN a full slot THEN Join the waitlist; WHEN the booked member cancels THEN the waiting member is offered it by DM and Take it books them', async () => {
@@ -260,6 +242,6 @@ describe('the booking panel through the bot', () => {
     expect(aliceList.raw).toContain(`<t:${at(20) / 1000}:F>`);
     const bobList = await answered(server(), server().slashCommand({ name: 'mybookings', user: bob }));
     expect(bobList.raw).not.toContain('Booth');
-    expectNoPings();
+    expectNoPings(server());
   }, 120_000);
 });

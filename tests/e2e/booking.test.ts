@@ -17,7 +17,7 @@ import { addDays } from '../../src/lanes/booking/time/civil.ts';
 import { instantOf, wallClock } from '../../src/lanes/booking/time/zone.ts';
 import { commandInteraction } from '../discord-server/interactions.ts';
 import type { InteractionRecord } from '../discord-server/state.ts';
-import { finalReplyTo, startBot, type BotUnderTest } from './harness.ts';
+import { expectNoPings, finalReplyTo, startBot, type BotUnderTest } from './harness.ts';
 
 const ZONE = 'Asia/Tokyo';
 let bot: BotUnderTest;
@@ -216,25 +216,7 @@ describe('/forget-me', () => {
 
 describe('what Discord received', () => {
   it('GIVEN everything above THEN every message the bot wrote had mentions disabled and no unknown route was called', () => {
-    const writes = server().requests.filter(
-      (entry) => ['POST', 'PATCH'].includes(entry.method) && /\/(messages|webhooks|callback)/u.test(entry.route),
-    );
-    expect(writes.length).toBeGreaterThan(10);
-    for (const entry of writes) {
-      const body = entry.body as {
-        content?: string;
-        embeds?: unknown[];
-        allowed_mentions?: { parse?: unknown[]; users?: unknown[]; roles?: unknown[] };
-        data?: { content?: string; embeds?: unknown[]; allowed_mentions?: { parse?: unknown[]; users?: unknown[]; roles?: unknown[] } };
-      };
-      const payload = body.data ?? body;
-      if (payload.content || payload.embeds?.length) {
-        expect(payload.allowed_mentions?.parse, `${entry.method} ${entry.route}`).toEqual([]);
-        expect(payload.allowed_mentions?.users ?? [], `${entry.method} ${entry.route}`).toEqual([]);
-        expect(payload.allowed_mentions?.roles ?? [], `${entry.method} ${entry.route}`).toEqual([]);
-      }
-    }
-    expect(server().unmatchedRequests()).toEqual([]);
+    expect(expectNoPings(server())).toBeGreaterThan(10);
     expect(bot.logs()).not.toContain(server().token);
   });
 });

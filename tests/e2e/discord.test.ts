@@ -9,7 +9,7 @@ import { createRedis } from '../../src/core/redis.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { runScript } from '../helpers/spawn.ts';
 import { REDIS_URL } from '../helpers/env.ts';
-import { botRepliesTo, finalReplyTo, fixtureAudio, startBot, type BotUnderTest } from './harness.ts';
+import { botRepliesTo, expectNoPings, finalReplyTo, fixtureAudio, startBot, type BotUnderTest } from './harness.ts';
 
 let bot: BotUnderTest;
 const server = () => bot.server;
@@ -287,20 +287,7 @@ describe('messages', () => {
 
 describe('what Discord received', () => {
   it('GIVEN everything above THEN every message the bot wrote had mentions disabled and no unknown route was called', () => {
-    const writes = server().requests.filter(
-      (entry) => ['POST', 'PATCH'].includes(entry.method) && /\/(messages|webhooks|callback)/u.test(entry.route),
-    );
-    expect(writes.length).toBeGreaterThan(10);
-    for (const entry of writes) {
-      const body = entry.body as {
-        content?: string;
-        allowed_mentions?: { parse?: unknown[] };
-        data?: { content?: string; allowed_mentions?: { parse?: unknown[] } };
-      };
-      const payload = body.data ?? body;
-      if (payload.content) expect(payload.allowed_mentions?.parse, `${entry.method} ${entry.route}`).toEqual([]);
-    }
-    expect(server().unmatchedRequests()).toEqual([]);
+    expect(expectNoPings(server())).toBeGreaterThan(10);
     expect(bot.logs()).not.toContain(server().token);
   });
 });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { APIMessage } from 'discord.js';
 import { stringify } from 'yaml';
+import { expect } from 'vitest';
 import { loadConfig, PROJECT_ROOT } from '../../src/config/index.ts';
 import { merge } from '../../src/config/load.ts';
 import { FakeDiscord } from '../discord-server/index.ts';
@@ -93,4 +94,26 @@ export function finalReplyTo(server: FakeDiscord, source: APIMessage, timeoutMs 
     timeoutMs,
     `final reply to ${source.id}`,
   );
+}
+
+/**
+ * Nothing the bot wrote so far could ping anyone (every message, webhook and callback with text or embeds allows no
+ * mentions), and every route it called exists. Returns how many writes were checked.
+ */
+export function expectNoPings(server: FakeDiscord): number {
+  const writes = server.requests.filter(
+    (entry) => ['POST', 'PATCH'].includes(entry.method) && /\/(messages|webhooks|callback)/u.test(entry.route),
+  );
+  for (const entry of writes) {
+    type Payload = { content?: string; embeds?: unknown[]; allowed_mentions?: { parse?: unknown[]; users?: unknown[]; roles?: unknown[] } };
+    const body = entry.body as (Payload & { data?: Payload }) | null;
+    const payload = body?.data ?? body ?? {};
+    if (payload.content || payload.embeds?.length) {
+      expect(payload.allowed_mentions?.parse, `${entry.method} ${entry.route}`).toEqual([]);
+      expect(payload.allowed_mentions?.users ?? [], `${entry.method} ${entry.route}`).toEqual([]);
+      expect(payload.allowed_mentions?.roles ?? [], `${entry.method} ${entry.route}`).toEqual([]);
+    }
+  }
+  expect(server.unmatchedRequests()).toEqual([]);
+  return writes.length;
 }
